@@ -1,0 +1,100 @@
+# The steps of the local stack, shared by ops/run.sh and ops/e2e-test.sh. Source after common.sh.
+# shellcheck shell=bash
+
+KAFKA_PORT="${KAFKA_PORT:-19092}"
+KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$KAFKA_PORT}"
+LAKE_DIR="${LAKE_DIR:-$DATA_DIR/lake}"
+WEBAPP_PORT="${WEBAPP_PORT:-8080}"
+export KAFKA_PORT KAFKA_BOOTSTRAP_SERVERS LAKE_DIR WEBAPP_PORT
+
+STARTED=()  # what this script started, stopped in reverse order on exit
+WEBAPP_PID=""
+
+# Idempotent: runs from the EXIT trap and again from INT/TERM traps.
+stop_started() {
+  if [ -n "$WEBAPP_PID" ] && kill -0 "$WEBAPP_PID" 2>/dev/null; then
+    kill "$WEBAPP_PID" 2>/dev/null || true
+    wait "$WEBAPP_PID" 2>/dev/null || true
+    info "web app stopped"
+  fi
+  local i
+  for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do
+    bash "$REPO_ROOT/ops/${STARTED[$i]}.sh" stop || true
+  done
+  STARTED=()
+  WEBAPP_PID=""
+}
+
+build_modules() {
+  step "Building the Java modules (Maven; first run downloads dependencies)"
+  (cd "$REPO_ROOT" && mvn -B -q install -DskipTests)
+}
+
+start_service() {
+  local name="$1"
+  step "Starting $name"
+  bash "$REPO_ROOT/ops/$name.sh" start
+  STARTED+=("$name")
+}
+
+simulate() {
+  step "Simulating listening history into Kafka ($*)"
+  java -jar "$REPO_ROOT/poller/target/poller.jar" simulate \
+    --bootstrap-servers="$KAFKA_BOOTSTRAP_SERVERS" "$@"
+}
+
+# The end of the last window already in the lake, so every run reads only what arrived since.
+last_window_end() {
+  local manifests="$LAKE_DIR/_manifests"
+  if compgen -G "$manifests/*.json" >/dev/null; then
+    sed -n 's/.*"window_end" : "\(.*\)".*/\1/p' "$manifests"/*.json | sort | tail -1
+  else
+    echo "1970-01-01T00:00:00Z"
+  fi
+}
+
+ingest() {
+  local start
+  start="$(last_window_end)"
+  step "Running the Beam pipeline: Kafka -> Parquet lake (direct runner, window from $start to now)"
+  java -Xmx3g -jar "$REPO_ROOT/beam-pipelines/target/beam-pipelines.jar" \
+    --bootstrapServers="$KAFKA_BOOTSTRAP_SERVERS" --lakeDir="$LAKE_DIR" --windowStart="$start" \
+    --runner=DirectRunner --targetParallelism=2 --enforceImmutability=false \
+    --enforceEncodability=false
+}
+
+build_warehouse() {
+  step "Building the warehouse with dbt (bronze -> silver -> gold) and publishing it"
+  bash "$REPO_ROOT/ops/dbt-build.sh"
+}
+
+# Counted straight from the Parquet files, independently of dbt: distinct events that count as plays.
+lake_play_count() {
+  local venv
+  venv="$(ensure_venv dbt "$REPO_ROOT/dbt/requirements.txt")"
+  "$venv/bin/python" - "$LAKE_DIR" <<'PY'
+import sys, duckdb
+lake = sys.argv[1]
+print(duckdb.sql(f"""
+    select count(distinct event_id) from read_parquet('{lake}/plays/year=*/month=*/day=*/hour=*/*.parquet')
+    where event_type in ('play', 'skip') and ms_played >= 30000
+""").fetchone()[0])
+PY
+}
+
+start_webapp() {
+  step "Starting the web app on http://localhost:$WEBAPP_PORT"
+  (cd "$REPO_ROOT" && DATA_DIR="$DATA_DIR" WEBAPP_PORT="$WEBAPP_PORT" \
+    exec java -Xmx1g -jar webapp/target/webapp.jar >"$DATA_DIR/webapp.log" 2>&1) &
+  WEBAPP_PID=$!
+  for _ in $(seq 1 120); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$WEBAPP_PORT/api/stats/totals" 2>/dev/null; then
+      info "web app up (pid $WEBAPP_PID), log in $DATA_DIR/webapp.log"
+      return 0
+    fi
+    kill -0 "$WEBAPP_PID" 2>/dev/null || break
+    sleep 1
+  done
+  tail -30 "$DATA_DIR/webapp.log" >&2
+  die "the web app did not answer on port $WEBAPP_PORT"
+}
