@@ -1,0 +1,57 @@
+package io.listening.pipelines.ingest;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** Options of {@link KafkaToLake}. Every option can be given as {@code --name=value}. */
+public interface IngestOptions extends PipelineOptions {
+
+  @Description("Kafka bootstrap servers, host:port[,host:port]")
+  @Default.String("127.0.0.1:19092")
+  String getBootstrapServers();
+
+  void setBootstrapServers(String value);
+
+  @Description("Comma-separated topics to read")
+  @Default.String("spotify-plays,spotify-skips,spotify-likes,spotify-events")
+  String getTopics();
+
+  void setTopics(String value);
+
+  @Description(
+      "Root of the lake: a local folder or a Beam filesystem URI such as s3://bucket/lake."
+          + " Valid events go to <lakeDir>/plays, rejected ones to <lakeDir>/dead_letter")
+  @Validation.Required
+  String getLakeDir();
+
+  void setLakeDir(String value);
+
+  @Description(
+      "Start of the window of Kafka arrival times to read, an ISO-8601 instant (inclusive)."
+          + " Defaults to the beginning of time: a backfill")
+  @Default.String("1970-01-01T00:00:00Z")
+  String getWindowStart();
+
+  void setWindowStart(String value);
+
+  @Description(
+      "End of the window, an ISO-8601 instant (exclusive). Defaults to the moment the job starts."
+          + " Must not be in the future")
+  String getWindowEnd();
+
+  void setWindowEnd(String value);
+
+  @Description("Parquet files per hour partition and window; fixed so reruns rewrite the same files")
+  @Default.Integer(1)
+  int getShardsPerPartition();
+
+  void setShardsPerPartition(int value);
+
+  @Description("Fail a partition read when Kafka returns nothing for this many seconds")
+  @Default.Integer(60)
+  int getStallTimeoutSeconds();
+
+  void setStallTimeoutSeconds(int value);
+}

@@ -1,0 +1,163 @@
+package io.listening.pipelines.ingest;
+
+import io.listening.pipelines.kafka.KafkaMessage;
+import io.listening.pipelines.kafka.OffsetRange;
+import io.listening.pipelines.kafka.OffsetRanges;
+import io.listening.pipelines.kafka.ReadOffsetRangeFn;
+import io.listening.pipelines.lake.LakeSchemas;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the listening events that reached Kafka in a time window and lands them in the Parquet lake;
+ * records that break the event contract land in the dead-letter folder with the reason.
+ *
+ * <p>Backfill and hourly batch are this one pipeline with different windows:
+ *
+ * <pre>
+ * java -jar beam-pipelines.jar --lakeDir=data/lake                                  # everything so far
+ * java -jar beam-pipelines.jar --lakeDir=data/lake \
+ *     --windowStart=2024-06-01T10:00:00Z --windowEnd=2024-06-01T11:00:00Z          # one hour
+ * ... --runner=FlinkRunner --flinkMaster=host:8081                                   # on a cluster
+ * </pre>
+ *
+ * The window is turned into exact Kafka offset ranges before the pipeline is built (see {@link
+ * OffsetRanges}), so the run is bounded on every runner and a rerun reads the same records. After
+ * the run, the counts are reconciled: records read must equal valid events plus dead letters, and a
+ * manifest with the ranges and counts is written to {@code <lakeDir>/_manifests/}.
+ */
+public final class KafkaToLake {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaToLake.class);
+
+  private KafkaToLake() {}
+
+  public static void main(String[] args) {
+    IngestOptions options =
+        PipelineOptionsFactory.fromArgs(args).withValidation().as(IngestOptions.class);
+    try {
+      run(options, Clock.systemUTC());
+    } catch (IllegalArgumentException e) {
+      LOG.error("Invalid arguments: {}", e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  /** Resolves the window, runs the pipeline to completion and reconciles its counts. */
+  public static BatchManifest run(IngestOptions options, Clock clock) {
+    BatchWindow window = BatchWindow.of(options.getWindowStart(), options.getWindowEnd(), clock);
+    List<String> topics = topics(options.getTopics());
+    List<OffsetRange> ranges = resolveRanges(options.getBootstrapServers(), topics, window);
+    LOG.info(
+        "Batch {} reads {} records from {} partitions of {} (window {} to {}).",
+        window.name(), OffsetRanges.totalSize(ranges), ranges.size(), topics, window.start(),
+        window.end());
+
+    Pipeline pipeline = Pipeline.create(options);
+    build(pipeline, options, window, ranges);
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = result.waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("Batch " + window.name() + " ended in state " + state);
+    }
+
+    BatchManifest manifest = BatchManifest.of(window, ranges, result.metrics());
+    manifest.requireReconciled();
+    manifest.writeTo(options.getLakeDir());
+    LOG.info(
+        "Batch {} done: {} records read, {} events to the lake, {} dead letters.",
+        window.name(), manifest.recordsRead(), manifest.validEvents(), manifest.deadLetters());
+    return manifest;
+  }
+
+  /** Assembles the pipeline: read the ranges, parse, write events and dead letters. */
+  static PCollectionTuple build(
+      Pipeline pipeline, IngestOptions options, BatchWindow window, List<OffsetRange> ranges) {
+    String batch = window.name();
+    PCollection<KafkaMessage> messages =
+        pipeline
+            .apply("OffsetRanges", Create.of(ranges).withCoder(SerializableCoder.of(OffsetRange.class)))
+            .apply(
+                "ReadKafka",
+                ParDo.of(
+                    new ReadOffsetRangeFn(
+                        options.getBootstrapServers(),
+                        Duration.ofSeconds(options.getStallTimeoutSeconds()))))
+            .setCoder(SerializableCoder.of(KafkaMessage.class))
+            .apply("SpreadRecords", Reshuffle.viaRandomKey());
+
+    PCollectionTuple parsed =
+        messages.apply(
+            "ParsePlayEvent",
+            ParDo.of(new ParsePlayEventFn(batch, window.end()))
+                .withOutputTags(
+                    ParsePlayEventFn.VALID, TupleTagList.of(ParsePlayEventFn.DEAD_LETTER)));
+    parsed.get(ParsePlayEventFn.VALID).setCoder(AvroCoder.of(LakeSchemas.PLAY_EVENT));
+    parsed.get(ParsePlayEventFn.DEAD_LETTER).setCoder(AvroCoder.of(LakeSchemas.DEAD_LETTER));
+
+    String lake = trimSlash(options.getLakeDir());
+    parsed
+        .get(ParsePlayEventFn.VALID)
+        .apply(
+            "WriteLake",
+            new WritePartitionedParquet(lake + "/plays", batch, options.getShardsPerPartition()));
+    parsed
+        .get(ParsePlayEventFn.DEAD_LETTER)
+        .apply(
+            "WriteDeadLetters",
+            FileIO.<GenericRecord>write()
+                .via(ParquetIO.sink(LakeSchemas.DEAD_LETTER))
+                .to(lake + "/dead_letter/batch=" + batch)
+                .withNaming(FileIO.Write.defaultNaming("part", ".parquet"))
+                .withNumShards(1));
+    return parsed;
+  }
+
+  static List<OffsetRange> resolveRanges(
+      String bootstrapServers, List<String> topics, BatchWindow window) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            ConsumerConfig.CLIENT_ID_CONFIG, "listening-kafka-to-lake-planner",
+            ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      return OffsetRanges.resolve(consumer, topics, window.start(), window.end());
+    }
+  }
+
+  private static List<String> topics(String csv) {
+    List<String> topics =
+        Arrays.stream(csv.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    if (topics.isEmpty()) {
+      throw new IllegalArgumentException("--topics names no topic");
+    }
+    return topics;
+  }
+
+  private static String trimSlash(String path) {
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+}

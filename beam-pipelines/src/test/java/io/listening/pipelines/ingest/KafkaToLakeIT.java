@@ -1,0 +1,208 @@
+package io.listening.pipelines.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.listening.events.PlayEvent;
+import io.listening.events.PlayEventCodec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** The whole batch job against a real (embedded, KRaft) Kafka broker, checked with DuckDB. */
+class KafkaToLakeIT {
+
+  private static final List<String> TOPICS =
+      List.of("spotify-plays", "spotify-skips", "spotify-likes", "spotify-events");
+  private static EmbeddedKafkaKraftBroker kafka;
+
+  @TempDir Path lake;
+
+  @BeforeAll
+  static void startKafka() throws Exception {
+    kafka = new EmbeddedKafkaKraftBroker(1, 2);
+    kafka.afterPropertiesSet();
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
+      admin
+          .createTopics(
+              TOPICS.stream()
+                  .map(
+                      topic ->
+                          new NewTopic(topic, 2, (short) 1)
+                              .configs(Map.of("message.timestamp.type", "LogAppendTime")))
+                  .toList())
+          .all()
+          .get();
+    }
+  }
+
+  @AfterAll
+  static void stopKafka() {
+    kafka.destroy();
+  }
+
+  @Test
+  void everyRecordEndsInTheLakeOrTheDeadLettersAndRerunsChangeNothing() throws Exception {
+    Instant before = Instant.now();
+    Thread.sleep(20);
+    List<PlayEvent> events = events("backfill", 40, Instant.parse("2024-06-01T10:00:00Z"));
+    send(events, List.of("{\"not\":\"an event\"}", "garbage"));
+    Thread.sleep(1100);
+
+    IngestOptions options = options(before.toString(), Instant.now().minusMillis(100).toString(), "DirectRunner");
+    BatchManifest first = KafkaToLake.run(options, Clock.systemUTC());
+
+    assertThat(first.recordsRead()).isEqualTo(42);
+    assertThat(first.validEvents()).isEqualTo(40);
+    assertThat(first.deadLetters()).isEqualTo(2);
+    assertThat(count("plays/year=*/month=*/day=*/hour=*/*.parquet")).isEqualTo(40);
+    assertThat(count("dead_letter/batch=*/*.parquet")).isEqualTo(2);
+    assertThat(distinctEventIds()).isEqualTo(40);
+    assertThat(Files.exists(lake.resolve("_manifests/" + first.batch() + ".json"))).isTrue();
+    List<Path> filesAfterFirstRun = lakeFiles();
+
+    BatchManifest rerun = KafkaToLake.run(options, Clock.systemUTC());
+
+    assertThat(rerun).isEqualTo(first);
+    assertThat(lakeFiles()).isEqualTo(filesAfterFirstRun);
+    assertThat(count("plays/year=*/month=*/day=*/hour=*/*.parquet")).isEqualTo(40);
+  }
+
+  @Test
+  void consecutiveWindowsReadEachRecordExactlyOnce() throws Exception {
+    Instant start = Instant.now();
+    Thread.sleep(20);
+    send(events("early", 15, Instant.parse("2024-06-02T08:00:00Z")), List.of());
+    Thread.sleep(1100);
+    Instant cut = Instant.now();
+    Thread.sleep(100);
+    send(events("late", 25, Instant.parse("2024-06-02T09:00:00Z")), List.of());
+    Thread.sleep(1100);
+    Instant end = Instant.now();
+
+    BatchManifest firstHalf =
+        KafkaToLake.run(options(start.toString(), cut.toString(), "DirectRunner"), Clock.systemUTC());
+    BatchManifest secondHalf =
+        KafkaToLake.run(options(cut.toString(), end.toString(), "DirectRunner"), Clock.systemUTC());
+
+    assertThat(firstHalf.validEvents()).isEqualTo(15);
+    assertThat(secondHalf.validEvents()).isEqualTo(25);
+    assertThat(count("plays/year=*/month=*/day=*/hour=*/*.parquet")).isEqualTo(40);
+    assertThat(distinctEventIds()).isEqualTo(40);
+  }
+
+  @Test
+  void flinkRunnerWritesTheSameLakeAsTheDirectRunner(@TempDir Path flinkLake) throws Exception {
+    Instant start = Instant.now();
+    Thread.sleep(20);
+    send(events("runners", 30, Instant.parse("2024-06-03T20:00:00Z")), List.of("broken"));
+    Thread.sleep(1100);
+    String end = Instant.now().minusMillis(100).toString();
+
+    BatchManifest direct = KafkaToLake.run(options(start.toString(), end, "DirectRunner"), Clock.systemUTC());
+    IngestOptions flinkOptions = options(start.toString(), end, "FlinkRunner");
+    flinkOptions.setLakeDir(flinkLake.toString());
+    BatchManifest flink = KafkaToLake.run(flinkOptions, Clock.systemUTC());
+
+    assertThat(flink).isEqualTo(direct);
+    String query =
+        "select event_id, played_at, ms_played, kafka_offset from read_parquet('%s/plays/year=*/month=*/day=*/hour=*/*.parquet') order by event_id";
+    assertThat(rows(String.format(query, flinkLake))).isEqualTo(rows(String.format(query, lake)));
+  }
+
+  private IngestOptions options(String start, String end, String runner) {
+    List<String> args = new ArrayList<>(List.of(
+        "--runner=" + runner,
+        "--bootstrapServers=" + kafka.getBrokersAsString(),
+        "--lakeDir=" + lake,
+        "--windowStart=" + start,
+        "--windowEnd=" + end));
+    if (runner.equals("FlinkRunner")) {
+      args.add("--flinkMaster=[local]");
+      args.add("--parallelism=2");
+    }
+    return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(IngestOptions.class);
+  }
+
+  private static List<PlayEvent> events(String user, int count, Instant firstPlay) {
+    List<PlayEvent> events = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      events.add(TestEvents.play(user + "-" + (i % 3), i, firstPlay.plusSeconds(200L * i)));
+    }
+    return events;
+  }
+
+  private static void send(List<PlayEvent> events, List<String> malformed) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()),
+            new StringSerializer(),
+            new StringSerializer())) {
+      events.forEach(
+          e -> producer.send(new ProducerRecord<>(e.topic(), e.userId(), PlayEventCodec.encode(e))));
+      malformed.forEach(m -> producer.send(new ProducerRecord<>("spotify-events", "x", m)));
+      producer.flush();
+    }
+  }
+
+  private List<Path> lakeFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(lake)) {
+      return files.filter(f -> f.toString().endsWith(".parquet")).sorted().toList();
+    }
+  }
+
+  private long count(String glob) throws SQLException {
+    return single("select count(*) from read_parquet('" + lake + "/" + glob + "')");
+  }
+
+  private long distinctEventIds() throws SQLException {
+    return single(
+        "select count(distinct event_id) from read_parquet('" + lake
+            + "/plays/year=*/month=*/day=*/hour=*/*.parquet')");
+  }
+
+  private static long single(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  private static List<String> rows(String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        rows.add(result.getString(1) + "|" + result.getString(2) + "|" + result.getLong(3) + "|" + result.getLong(4));
+      }
+    }
+    return rows;
+  }
+}
