@@ -1,0 +1,37 @@
+{# to_utc_timestamp: an instant (timestamp with time zone) as a time-zone-less timestamp in UTC. #}
+{% macro to_utc_timestamp(expression) -%}
+    {{ return(adapter.dispatch('to_utc_timestamp')(expression)) }}
+{%- endmacro %}
+
+{% macro default__to_utc_timestamp(expression) -%}
+    cast({{ expression }} as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+{% macro duckdb__to_utc_timestamp(expression) -%}
+    timezone('UTC', {{ expression }})
+{%- endmacro %}
+
+{% macro snowflake__to_utc_timestamp(expression) -%}
+    cast(convert_timezone('UTC', {{ expression }}) as timestamp_ntz)
+{%- endmacro %}
+
+
+{# utc_to_local_date: the calendar date, in the IANA zone time_zone, of a UTC timestamp. #}
+{% macro utc_to_local_date(expression, time_zone) -%}
+    {{ return(adapter.dispatch('utc_to_local_date')(expression, time_zone)) }}
+{%- endmacro %}
+
+{% macro default__utc_to_local_date(expression, time_zone) -%}
+    {%- if time_zone != 'UTC' -%}
+        {{ exceptions.raise_compiler_error("listen_time_zone other than UTC is not implemented for adapter " ~ adapter.type()) }}
+    {%- endif -%}
+    cast({{ expression }} as date)
+{%- endmacro %}
+
+{% macro duckdb__utc_to_local_date(expression, time_zone) -%}
+    cast(timezone('{{ time_zone }}', timezone('UTC', {{ expression }})) as date)
+{%- endmacro %}
+
+{% macro snowflake__utc_to_local_date(expression, time_zone) -%}
+    cast(convert_timezone('UTC', '{{ time_zone }}', {{ expression }}) as date)
+{%- endmacro %}

@@ -1,0 +1,14 @@
+with build as (
+    select
+        '{{ invocation_id }}' as build_id,
+        {{ dbt.current_timestamp() }} as built_at
+),
+
+final as (
+    select
+        cast(build_id as {{ dbt.type_string() }}) as build_id,
+        {{ to_utc_timestamp('built_at') }} as built_at
+    from build
+)
+
+select * from final

@@ -1,0 +1,275 @@
+"""Checks the warehouse that ops/dbt-build.sh published from the fixture lake (dbt/fixtures/).
+
+Run by ops/test-dbt.sh, which sets DATA_DIR to a temporary folder holding the fixture lake and the
+published $DATA_DIR/warehouse/analytics.duckdb. The expected numbers are worked out by hand from
+dbt/fixtures/plays.csv; the comments say how.
+"""
+
+import datetime as dt
+import hashlib
+import os
+import pathlib
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
+BUILD_SCRIPT = REPO_ROOT / "ops" / "dbt-build.sh"
+FIXTURE_SCRIPT = REPO_ROOT / "dbt" / "fixtures" / "make_fixture_lake.py"
+
+TRACK_A = "7qiZfU4dY1lWllzX7mPBI3"  # Northern Lights
+TRACK_B = "0VjIjW4GlUZAMYd2vXMi3b"  # Paper Boats
+TRACK_C = "derived-9f86d081884c7d659a2feaa0c55ad015"  # Slow River
+TRACK_D = "4Dvkj6JhhA12EX05fT7y2e"  # Static, only ever skipped
+
+# docs/data-contracts.md section 3, in column order.
+GOLD_CONTRACT = {
+    "listening_totals": [
+        ("total_plays", "BIGINT"),
+        ("total_skips", "BIGINT"),
+        ("unique_tracks", "BIGINT"),
+        ("unique_artists", "BIGINT"),
+        ("unique_users", "BIGINT"),
+        ("listening_ms", "BIGINT"),
+        ("first_played_at", "TIMESTAMP"),
+        ("last_played_at", "TIMESTAMP"),
+    ],
+    "daily_listening_stats": [
+        ("user_id", "VARCHAR"),
+        ("listen_date", "DATE"),
+        ("plays", "BIGINT"),
+        ("skips", "BIGINT"),
+        ("listening_ms", "BIGINT"),
+        ("unique_tracks", "BIGINT"),
+        ("unique_artists", "BIGINT"),
+    ],
+    "tracks": [
+        ("track_id", "VARCHAR"),
+        ("track_name", "VARCHAR"),
+        ("artist_name", "VARCHAR"),
+        ("plays", "BIGINT"),
+        ("listeners", "BIGINT"),
+    ],
+    "track_co_occurrence": [
+        ("track_id", "VARCHAR"),
+        ("related_track_id", "VARCHAR"),
+        ("co_occurrences", "BIGINT"),
+        ("listeners", "BIGINT"),
+        ("score", "DOUBLE"),
+    ],
+    "build_info": [
+        ("build_id", "VARCHAR"),
+        ("built_at", "TIMESTAMP"),
+    ],
+}
+
+EXPECTED_TOTALS = {
+    # 13 plays/skips after dropping the like, the pause and the duplicate of event ...0002;
+    # below the 30000 ms threshold: the skip of Slow River (5000) and Static (29999).
+    "total_plays": 11,
+    "total_skips": 2,
+    "unique_tracks": 4,
+    "unique_artists": 3,
+    "unique_users": 2,
+    # alice 1,185,000 + bob 879,999; the duplicate's 10000 ms would make it 2,074,999.
+    "listening_ms": 2_064_999,
+    "first_played_at": dt.datetime(2024, 12, 1, 10, 0, 0),
+    "last_played_at": dt.datetime(2024, 12, 2, 2, 7, 0),
+}
+
+
+def data_dir() -> pathlib.Path:
+    value = os.environ.get("DATA_DIR")
+    if not value:
+        pytest.fail("DATA_DIR is not set: run these tests through ops/test-dbt.sh")
+    return pathlib.Path(value)
+
+
+def published_path() -> pathlib.Path:
+    return data_dir() / "warehouse" / "analytics.duckdb"
+
+
+def query(sql: str, path: pathlib.Path | None = None):
+    con = duckdb.connect(str(path or published_path()), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def run_build(**env_overrides) -> subprocess.CompletedProcess:
+    env = dict(os.environ, **env_overrides)
+    result = subprocess.run(
+        ["bash", str(BUILD_SCRIPT)], env=env, capture_output=True, text=True, timeout=600
+    )
+    sys.stdout.write(result.stdout[-4000:])
+    sys.stderr.write(result.stderr[-4000:])
+    return result
+
+
+def file_fingerprint(path: pathlib.Path):
+    stat = path.stat()
+    return stat.st_ino, stat.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_gold_tables_have_exactly_the_contract_columns():
+    rows = query(
+        """
+        select table_name, column_name, data_type
+        from information_schema.columns
+        where table_schema = 'gold'
+        order by table_name, ordinal_position
+        """
+    )
+    actual: dict[str, list] = {}
+    for table, column, data_type in rows:
+        actual.setdefault(table, []).append((column, data_type))
+    assert actual == GOLD_CONTRACT
+
+
+def test_warehouse_has_exactly_the_bronze_silver_gold_schemas():
+    schemas = {row[0] for row in query("select schema_name from information_schema.schemata where catalog_name = current_database()")}
+    assert {"bronze", "silver", "gold"} <= schemas
+    assert not {s for s in schemas if s not in {"bronze", "silver", "gold", "main", "information_schema", "pg_catalog"}}
+
+
+def test_listening_totals():
+    columns = [name for name, _ in GOLD_CONTRACT["listening_totals"]]
+    rows = query(f"select {', '.join(columns)} from gold.listening_totals")
+    assert len(rows) == 1
+    assert dict(zip(columns, rows[0])) == EXPECTED_TOTALS
+
+
+def test_silver_keeps_the_earliest_ingested_duplicate():
+    rows = query(
+        """
+        select ms_played, ingested_at, kafka_offset, is_counted_play
+        from silver.silver_plays
+        where event_id = '6f1d2c1e-0001-4000-8000-000000000002'
+        """
+    )
+    assert rows == [(180_000, dt.datetime(2024, 12, 1, 10, 4, 5), 101, True)]
+
+
+def test_daily_listening_stats():
+    rows = query(
+        """
+        select user_id, listen_date, plays, skips, listening_ms, unique_tracks, unique_artists
+        from gold.daily_listening_stats
+        order by user_id, listen_date
+        """
+    )
+    assert rows == [
+        ("user-alice", dt.date(2024, 12, 1), 6, 1, 1_185_000, 3, 2),
+        ("user-bob", dt.date(2024, 12, 1), 2, 0, 440_000, 2, 1),
+        # bob's session runs past midnight; days are still cut at midnight UTC
+        ("user-bob", dt.date(2024, 12, 2), 3, 1, 439_999, 4, 3),
+    ]
+
+
+def test_tracks():
+    rows = query("select track_id, track_name, artist_name, plays, listeners from gold.tracks order by track_id")
+    assert rows == sorted(
+        [
+            (TRACK_A, "Northern Lights", "Aurora Fields", 5, 2),
+            (TRACK_B, "Paper Boats", "Aurora Fields", 4, 2),
+            (TRACK_C, "Slow River", "The Quiet Hours", 2, 2),
+            (TRACK_D, "Static", "Neon Harbor", 0, 0),
+        ]
+    )
+
+
+def test_track_co_occurrence():
+    # Sessions of counted plays: alice A B A A | B C (44-minute gap); bob A B A (across
+    # midnight, 18m40s gap) | C (D is a skip) | B (gap of exactly 30 minutes starts a session).
+    # Adjacent pairs A-B, B-A, A-B, B-A, B-C (A-A is no pair), each counted both ways.
+    rows = query(
+        "select track_id, related_track_id, co_occurrences, listeners, score from gold.track_co_occurrence order by all"
+    )
+    assert rows == sorted(
+        [
+            (TRACK_A, TRACK_B, 4, 2, 1.0),
+            (TRACK_B, TRACK_A, 4, 2, 1.0),
+            (TRACK_B, TRACK_C, 1, 1, 0.25),
+            (TRACK_C, TRACK_B, 1, 1, 1.0),
+        ]
+    )
+
+
+def test_sessions():
+    rows = query(
+        """
+        select user_id, count(distinct session_id)
+        from silver.int_plays_sessionized
+        group by user_id
+        order by user_id
+        """
+    )
+    assert rows == [("user-alice", 2), ("user-bob", 3)]
+
+
+def test_dead_letters_are_staged():
+    rows = query(
+        "select kafka_topic, kafka_partition, kafka_offset, rejection_reason from bronze.stg_lake__dead_letters order by all"
+    )
+    assert rows == [
+        ("spotify-plays", 0, 99, "malformed JSON: unexpected end of input"),
+        ("spotify-plays", 1, 199, "ms_played must be >= 0"),
+    ]
+
+
+def test_build_info_and_published_files():
+    [(build_id, built_at)] = query("select build_id, built_at from gold.build_info")
+    assert len(build_id) == 36
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    assert now - dt.timedelta(hours=1) < built_at <= now + dt.timedelta(minutes=1)
+    warehouse = published_path().parent
+    assert not (warehouse / "analytics.duckdb.wal").exists()
+    assert not (warehouse / "analytics.build.duckdb").exists()
+    assert not (warehouse / "analytics.build.duckdb.wal").exists()
+
+
+def test_rebuild_publishes_by_rename_while_a_reader_holds_the_published_file():
+    published = published_path()
+    reader = duckdb.connect(str(published), read_only=True)
+    try:
+        [(old_build_id,)] = reader.execute("select build_id from gold.build_info").fetchall()
+        result = run_build()
+        assert result.returncode == 0, "rebuild failed while a reader held the published file"
+        # The open reader keeps the build it opened ...
+        assert reader.execute("select build_id from gold.build_info").fetchall() == [(old_build_id,)]
+    finally:
+        reader.close()
+    # ... and a new connection sees the new one, with the same numbers (reruns are idempotent).
+    [(new_build_id,)] = query("select build_id from gold.build_info")
+    assert new_build_id != old_build_id
+    test_listening_totals()
+    test_track_co_occurrence()
+
+
+def test_failed_build_leaves_the_published_file_untouched(tmp_path):
+    published = published_path()
+    before = file_fingerprint(published)
+    empty_lake = tmp_path / "empty-lake"
+    empty_lake.mkdir()
+    result = run_build(LAKE_DIR=str(empty_lake))
+    assert result.returncode != 0
+    assert "left untouched" in result.stderr
+    assert file_fingerprint(published) == before
+    test_listening_totals()
+
+
+def test_build_without_dead_letter_files(tmp_path):
+    other_data_dir = tmp_path / "data"
+    lake = other_data_dir / "lake"
+    subprocess.run(
+        [sys.executable, str(FIXTURE_SCRIPT), str(lake), "--without-dead-letters"], check=True
+    )
+    assert not (lake / "dead_letter").exists()
+    result = run_build(DATA_DIR=str(other_data_dir), LAKE_DIR=str(lake))
+    assert result.returncode == 0, "build failed on a lake without dead letters"
+    warehouse = other_data_dir / "warehouse" / "analytics.duckdb"
+    assert query("select count(*) from bronze.stg_lake__dead_letters", warehouse) == [(0,)]
+    assert query("select total_plays, listening_ms from gold.listening_totals", warehouse) == [(11, 2_064_999)]
