@@ -1,0 +1,25 @@
+package io.listening.webapp.stats;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/stats")
+@Tag(name = "stats", description = "Listening statistics from the gold warehouse")
+class StatsController {
+
+  private final StatsService stats;
+
+  StatsController(StatsService stats) {
+    this.stats = stats;
+  }
+
+  @GetMapping("/totals")
+  @Operation(summary = "All-time listening totals (gold.listening_totals)")
+  ListeningTotals totals() {
+    return stats.totals();
+  }
+}

@@ -1,0 +1,5 @@
+/** Listening totals and top tracks from the gold tables. */
+@NullMarked
+package io.listening.webapp.stats;
+
+import org.jspecify.annotations.NullMarked;

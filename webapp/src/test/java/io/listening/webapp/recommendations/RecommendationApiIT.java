@@ -1,0 +1,241 @@
+package io.listening.webapp.recommendations;
+
+import static io.listening.webapp.ApiClient.contentType;
+import static io.listening.webapp.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.listening.webapp.ApiClient;
+import io.listening.webapp.GoldWarehouse;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The API against a real DuckDB file and a real Redis ({@code REDIS_HOST}/{@code REDIS_PORT},
+ * default 127.0.0.1:6379). Every test publishes a build with a fresh build id, so cache entries
+ * never leak from one test into another.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"vaadin.productionMode=true", "listening.cache.ttl=2m"})
+class RecommendationApiIT {
+
+  private static final Path DATA_DIR = GoldWarehouse.newDataDir();
+  private static final Path WAREHOUSE = DATA_DIR.resolve("warehouse/analytics.duckdb");
+  private static final String KEY_PREFIX = "webapp-it-" + UUID.randomUUID() + ":";
+  private static final String TRACK = GoldWarehouse.NEVER_GONNA;
+
+  @DynamicPropertySource
+  static void warehouseAndCache(DynamicPropertyRegistry registry) {
+    registry.add("listening.warehouse.path", WAREHOUSE::toString);
+    registry.add("listening.cache.key-prefix", () -> KEY_PREFIX);
+  }
+
+  @LocalServerPort private int port;
+  @Autowired private StringRedisTemplate redis;
+
+  private ApiClient api;
+  private String buildId;
+
+  @BeforeAll
+  static void redisAnswers(
+      @Autowired StringRedisTemplate redis,
+      @Value("${spring.data.redis.host}") String host,
+      @Value("${spring.data.redis.port}") int port) {
+    try {
+      redis.hasKey(KEY_PREFIX + "probe");
+    } catch (DataAccessException e) {
+      fail(
+          "RecommendationApiIT needs a Redis at %s:%d (REDIS_HOST, REDIS_PORT), e.g."
+              + " redis-server --port %d --save '' --daemonize yes: %s",
+          host, port, port, e.getMessage());
+    }
+  }
+
+  @BeforeEach
+  void publishFreshBuild() throws Exception {
+    api = new ApiClient(port);
+    buildId = "build-" + UUID.randomUUID();
+    GoldWarehouse.publish(WAREHOUSE, buildId);
+  }
+
+  @AfterEach
+  void deleteCacheEntries() {
+    var keys = redis.keys(KEY_PREFIX + "*");
+    if (keys != null && !keys.isEmpty()) {
+      redis.delete(keys);
+    }
+  }
+
+  @AfterAll
+  static void deleteWarehouse() throws IOException {
+    FileSystemUtils.deleteRecursively(DATA_DIR);
+  }
+
+  @Test
+  void secondIdenticalCallIsACacheHitEqualToTheFirst() {
+    JsonNode first = json(ok(api.get("/api/recommendations/" + TRACK + "?limit=3")));
+    JsonNode second = json(ok(api.get("/api/recommendations/" + TRACK + "?limit=3")));
+
+    assertThat(first.get("cache").asText()).isEqualTo("miss");
+    assertThat(second.get("cache").asText()).isEqualTo("hit");
+    assertThat(withoutCacheField(second)).isEqualTo(withoutCacheField(first));
+    assertThat(first.get("build_id").asText()).isEqualTo(buildId);
+    assertThat(first.get("recommendations")).hasSize(3);
+  }
+
+  @Test
+  void recommendationsAreOrderedByScoreThenCoOccurrencesThenTrackId() {
+    JsonNode body = json(ok(api.get("/api/recommendations/" + TRACK)));
+
+    assertThat(body.get("track_name").asText()).isEqualTo("Never Gonna Give You Up");
+    assertThat(body.get("artist_name").asText()).isEqualTo("Rick Astley");
+    assertThat(trackIds(body))
+        .containsExactly(
+            GoldWarehouse.TAKE_ON_ME,
+            GoldWarehouse.DON_T_YOU,
+            GoldWarehouse.BLUE_MONDAY,
+            GoldWarehouse.DERIVED_DEMO);
+    JsonNode best = body.get("recommendations").get(0);
+    assertThat(best.get("track_name").asText()).isEqualTo("Take On Me");
+    assertThat(best.get("artist_name").asText()).isEqualTo("a-ha");
+    assertThat(best.get("score").asDouble()).isEqualTo(1.0);
+    assertThat(best.get("co_occurrences").asLong()).isEqualTo(8);
+  }
+
+  @Test
+  void newBuildIdChangesTheCacheKey() throws Exception {
+    ok(api.get("/api/recommendations/" + TRACK));
+    assertThat(json(ok(api.get("/api/recommendations/" + TRACK))).get("cache").asText())
+        .isEqualTo("hit");
+
+    String nextBuild = "build-" + UUID.randomUUID();
+    GoldWarehouse.publish(WAREHOUSE, nextBuild);
+    JsonNode afterPublish = json(ok(api.get("/api/recommendations/" + TRACK)));
+
+    assertThat(afterPublish.get("cache").asText()).isEqualTo("miss");
+    assertThat(afterPublish.get("build_id").asText()).isEqualTo(nextBuild);
+    assertThat(redis.hasKey(KEY_PREFIX + buildId + ":" + TRACK + ":10")).isTrue();
+    assertThat(redis.hasKey(KEY_PREFIX + nextBuild + ":" + TRACK + ":10")).isTrue();
+  }
+
+  @Test
+  void warehouseFileReplacedByRenameIsPickedUp() throws Exception {
+    assertThat(trackIds(json(ok(api.get("/api/recommendations/" + TRACK)))))
+        .doesNotContain(GoldWarehouse.RUNNING_UP);
+
+    GoldWarehouse.publish(WAREHOUSE, "build-" + UUID.randomUUID(), GoldWarehouse.NEW_TRACK_SQL);
+
+    assertThat(trackIds(json(ok(api.get("/api/recommendations/" + TRACK)))))
+        .startsWith(GoldWarehouse.RUNNING_UP, GoldWarehouse.TAKE_ON_ME);
+  }
+
+  @Test
+  void missingWarehouseGets503ProblemDetail() throws Exception {
+    Files.delete(WAREHOUSE);
+
+    for (String path : List.of("/api/recommendations/" + TRACK, "/api/stats/totals")) {
+      HttpResponse<String> response = api.get(path);
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(contentType(response)).isEqualTo("application/problem+json");
+      JsonNode problem = json(response);
+      assertThat(problem.get("title").asText()).isEqualTo("Warehouse unavailable");
+      assertThat(problem.get("detail").asText()).startsWith("No warehouse build yet");
+      assertThat(problem.has("trace")).isFalse();
+    }
+  }
+
+  @Test
+  void malformedTrackIdGets400NamingTheRule() {
+    HttpResponse<String> response = api.get("/api/recommendations/not-a-spotify-id");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(contentType(response)).isEqualTo("application/problem+json");
+    assertThat(json(response).get("detail").asText()).isEqualTo(TrackId.RULE);
+  }
+
+  @Test
+  void limitOutOfRangeGets400() {
+    HttpResponse<String> response = api.get("/api/recommendations/" + TRACK + "?limit=51");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).get("detail").asText()).isEqualTo("limit must be between 1 and 50");
+  }
+
+  @Test
+  void unknownTrackGets404WithMessage() {
+    HttpResponse<String> response =
+        api.get("/api/recommendations/" + GoldWarehouse.UNKNOWN_BUT_WELL_FORMED);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(contentType(response)).isEqualTo("application/problem+json");
+    assertThat(json(response).get("detail").asText())
+        .isEqualTo("Track " + GoldWarehouse.UNKNOWN_BUT_WELL_FORMED + " is not in the warehouse");
+  }
+
+  @Test
+  void totalsEndpointAnswersTheGoldTotals() {
+    JsonNode totals = json(ok(api.get("/api/stats/totals")));
+
+    assertThat(totals.get("total_plays").asLong()).isEqualTo(GoldWarehouse.TOTAL_PLAYS);
+    assertThat(totals.get("total_skips").asLong()).isEqualTo(GoldWarehouse.TOTAL_SKIPS);
+    assertThat(totals.get("unique_users").asLong()).isEqualTo(GoldWarehouse.UNIQUE_USERS);
+    assertThat(totals.get("listening_hours").asDouble()).isEqualTo(12.5);
+    assertThat(totals.get("first_played_at").asText()).isEqualTo("2024-11-01T08:00:00Z");
+  }
+
+  @Test
+  void swaggerUiIsServedAtDocs() {
+    HttpResponse<String> response = api.get("/docs");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.uri().getPath()).startsWith("/swagger-ui/");
+    assertThat(response.body()).contains("<title>Swagger UI</title>");
+  }
+
+  @Test
+  void apiDocsDescribeTheRecommendationEndpoint() {
+    HttpResponse<String> response = api.get("/v3/api-docs");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).get("paths").has("/api/recommendations/{trackId}")).isTrue();
+  }
+
+  private static HttpResponse<String> ok(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response;
+  }
+
+  private static JsonNode withoutCacheField(JsonNode body) {
+    ObjectNode copy = body.deepCopy();
+    copy.remove("cache");
+    return copy;
+  }
+
+  private static List<String> trackIds(JsonNode body) {
+    List<String> ids = new ArrayList<>();
+    body.get("recommendations").forEach(r -> ids.add(r.get("track_id").asText()));
+    return ids;
+  }
+}

@@ -1,0 +1,141 @@
+package io.listening.webapp.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.listening.webapp.GoldWarehouse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseTest {
+
+  @TempDir Path dataDir;
+
+  private Warehouse warehouse;
+
+  private Warehouse open() {
+    warehouse =
+        new Warehouse(new WarehouseProperties(dataDir.resolve("warehouse/analytics.duckdb")));
+    return warehouse;
+  }
+
+  @AfterEach
+  void close() {
+    if (warehouse != null) {
+      warehouse.destroy();
+    }
+  }
+
+  @Test
+  void readsTheBuildOfThePublishedFile() throws Exception {
+    GoldWarehouse.publish(dataDir.resolve("warehouse/analytics.duckdb"), "build-1");
+
+    WarehouseBuild build = open().currentBuild();
+
+    assertThat(build.buildId()).isEqualTo("build-1");
+    assertThat(build.builtAt()).isEqualTo(Instant.parse("2024-12-02T03:00:00Z"));
+    assertThat(trackCount()).isEqualTo(5);
+  }
+
+  @Test
+  void fileRenamedOverThePublishedOneIsPickedUp() throws Exception {
+    Path published = dataDir.resolve("warehouse/analytics.duckdb");
+    GoldWarehouse.publish(published, "build-1");
+    assertThat(open().currentBuild().buildId()).isEqualTo("build-1");
+
+    GoldWarehouse.publish(published, "build-2", GoldWarehouse.NEW_TRACK_SQL);
+
+    assertThat(warehouse.currentBuild().buildId()).isEqualTo("build-2");
+    assertThat(trackCount()).isEqualTo(6);
+  }
+
+  @Test
+  void concurrentReadersSeeOneBuildOrTheOtherWhilePublishing() throws Exception {
+    Path published = dataDir.resolve("warehouse/analytics.duckdb");
+    GoldWarehouse.publish(published, "build-1");
+    open();
+    ExecutorService readers = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        results.add(readers.submit(this::buildIdInData));
+        if (i == 100) {
+          GoldWarehouse.publish(published, "build-2");
+        }
+      }
+      for (Future<String> result : results) {
+        assertThat(result.get()).isIn("build-1", "build-2");
+      }
+      assertThat(warehouse.currentBuild().buildId()).isEqualTo("build-2");
+    } finally {
+      readers.shutdownNow();
+    }
+  }
+
+  @Test
+  void missingFileIsUnavailableWithAClearMessage() {
+    assertThatThrownBy(() -> open().currentBuild())
+        .isInstanceOf(WarehouseUnavailableException.class)
+        .hasMessageStartingWith("No warehouse build yet");
+  }
+
+  @Test
+  void deletedFileBecomesUnavailableAndRepublishingRecovers() throws Exception {
+    Path published = dataDir.resolve("warehouse/analytics.duckdb");
+    GoldWarehouse.publish(published, "build-1");
+    open().currentBuild();
+
+    Files.delete(published);
+    assertThatThrownBy(warehouse::currentBuild).isInstanceOf(WarehouseUnavailableException.class);
+
+    GoldWarehouse.publish(published, "build-2");
+    assertThat(warehouse.currentBuild().buildId()).isEqualTo("build-2");
+  }
+
+  @Test
+  void fileWithoutGoldTablesIsUnavailable() throws Exception {
+    Path published = dataDir.resolve("warehouse/analytics.duckdb");
+    Files.createDirectories(published.getParent());
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + published);
+        Statement sql = connection.createStatement()) {
+      sql.execute("create table unrelated (x int)");
+    }
+
+    assertThatThrownBy(() -> open().currentBuild())
+        .isInstanceOf(WarehouseUnavailableException.class)
+        .hasMessageContaining("cannot be read");
+  }
+
+  private long trackCount() {
+    return warehouse.read(
+        connection -> queryOne(connection, "select count(*) from gold.tracks", Long.class));
+  }
+
+  private String buildIdInData() {
+    return warehouse.read(
+        connection -> queryOne(connection, "select build_id from gold.build_info", String.class));
+  }
+
+  private static <T> T queryOne(Connection connection, String sql, Class<T> type)
+      throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
+      row.next();
+      return row.getObject(1, type);
+    }
+  }
+}
