@@ -1,0 +1,97 @@
+"""Whole DAG runs with `airflow dags test`, with `java` and `ops/dbt-build.sh` replaced by fakes.
+
+The fakes record their arguments, so these tests check what the real tasks would have run, with
+the configuration coming from the environment exactly as on a worker.
+"""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import AIRFLOW_BIN
+from lakes import Record, plays, write_lake
+
+
+@pytest.fixture
+def fake_platform(tmp_path):
+    """A repository root whose dbt script and a `java` on PATH only log their arguments."""
+    calls = tmp_path / "calls.log"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    java = bin_dir / "java"
+    java.write_text(f'#!/bin/sh\necho "java $*" >> "{calls}"\n')
+    java.chmod(0o755)
+    repo = tmp_path / "repo"
+    (repo / "ops").mkdir(parents=True)
+    (repo / "ops" / "dbt-build.sh").write_text(
+        f'echo "dbt-build $* DATA_DIR=$DATA_DIR" >> "{calls}"\n'
+    )
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}:{os.environ['PATH']}",
+        "LISTENING_REPO_ROOT": str(repo),
+        "DATA_DIR": str(tmp_path / "data"),
+        "PIPELINES_JAR": "/opt/listening/beam-pipelines.jar",
+        "KAFKA_BOOTSTRAP_SERVERS": "kafka:9092",
+        "BEAM_RUNNER": "FlinkRunner",
+        "BEAM_EXTRA_ARGS": "--flinkMaster=flink:8081",
+    }
+    env.pop("DBT_FRESHNESS_COMMAND", None)
+    env.pop("DBT_TEST_COMMAND", None)
+    return env, calls, tmp_path / "data"
+
+
+def dags_test(env, *args):
+    result = subprocess.run(
+        [AIRFLOW_BIN, "dags", "test", *args], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return result.stdout + result.stderr
+
+
+def test_hourly_run_ingests_the_previous_hour_then_builds(airflow_db, fake_platform):
+    env, calls, data_dir = fake_platform
+    dags_test(env, "listening_hourly", "2024-12-01T10:00:00+00:00")
+    assert calls.read_text().splitlines() == [
+        "java -jar /opt/listening/beam-pipelines.jar --bootstrapServers=kafka:9092 "
+        f"--lakeDir={data_dir}/lake --windowStart=2024-12-01T09:00:00Z "
+        "--windowEnd=2024-12-01T10:00:00Z --runner=FlinkRunner --flinkMaster=flink:8081",
+        f"dbt-build  DATA_DIR={data_dir}",
+    ]
+
+
+def test_backfill_run_ingests_the_requested_window(airflow_db, fake_platform):
+    env, calls, _ = fake_platform
+    conf = {"window_start": "2024-11-01T00:00:00Z", "window_end": "2024-12-01T00:00:00+01:00"}
+    dags_test(env, "listening_backfill", "--conf", json.dumps(conf))
+    java, dbt = calls.read_text().splitlines()
+    assert "--windowStart=2024-11-01T00:00:00Z --windowEnd=2024-11-30T23:00:00Z " in java
+    assert dbt.startswith("dbt-build ")
+
+
+def test_data_quality_run_checks_freshness_tests_and_reconciles(airflow_db, fake_platform):
+    env, calls, data_dir = fake_platform
+    lake = data_dir / "lake"
+    write_lake(lake, plays(0, 1, 3) + [Record(offset=2, reason="bad json")])
+    env["DBT_TEST_COMMAND"] = f'echo "dbt-test in $REPO_ROOT" >> "{calls}"'
+    output = dags_test(env, "listening_data_quality", "2024-12-01T10:30:00+00:00")
+    assert sorted(calls.read_text().splitlines()) == [
+        f"dbt-build --freshness DATA_DIR={data_dir}",
+        f"dbt-test in {env['LISTENING_REPO_ROOT']}",
+    ]
+    assert "reconciliation: lake plays=3 distinct_events=3 " in output
+    assert "dead_letters=1 partitions=1 silver_rows=None" in output
+    assert Path(data_dir / ".airflow-dbt.lock").exists()
+
+
+def test_data_quality_freshness_is_skipped_when_switched_off(airflow_db, fake_platform):
+    env, calls, _ = fake_platform
+    env["DBT_FRESHNESS_COMMAND"] = ""
+    env["DBT_TEST_COMMAND"] = "true"
+    output = dags_test(env, "listening_data_quality", "2024-12-01T11:00:00+00:00")
+    assert "DBT_FRESHNESS_COMMAND is empty: nothing to run" in output
+    assert "Bash command returned exit code 99. Skipping." in output
+    assert not calls.exists()
