@@ -4,7 +4,7 @@
 # warehouse with dbt and serves the dashboard on http://localhost:8080. Ctrl-C stops everything
 # this script started.
 #
-# Configuration (environment): DATA_DIR (default ./data), SIMULATOR_USERS (100), SIMULATOR_DAYS (30),
+# Configuration (environment): DATA_DIR (default ./data), SIMULATOR_USERS (110), SIMULATOR_DAYS (30),
 # SIMULATOR_SEED (42), SIMULATOR_MAX_EVENTS (100000), KAFKA_PORT (19092), REDIS_PORT (6379),
 # WEBAPP_PORT (8080).
 set -euo pipefail
@@ -23,7 +23,7 @@ mkdir -p "$DATA_DIR"
 build_modules
 start_service kafka
 start_service redis
-simulate --users="${SIMULATOR_USERS:-100}" --days="${SIMULATOR_DAYS:-30}" \
+simulate --users="${SIMULATOR_USERS:-110}" --days="${SIMULATOR_DAYS:-30}" \
   --seed="${SIMULATOR_SEED:-42}" --max-events="${SIMULATOR_MAX_EVENTS:-100000}" \
   --malformed-every="${SIMULATOR_MALFORMED_EVERY:-1000}"
 ingest
