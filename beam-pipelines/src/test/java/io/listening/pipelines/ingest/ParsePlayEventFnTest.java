@@ -43,15 +43,7 @@ class ParsePlayEventFnTest {
             new KafkaMessage("spotify-plays", 0, 4, "user-1", null));
 
     Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.create());
-    PCollectionTuple parsed =
-        pipeline
-            .apply(Create.of(messages).withCoder(SerializableCoder.of(KafkaMessage.class)))
-            .apply(
-                ParDo.of(new ParsePlayEventFn("w1", WINDOW_END))
-                    .withOutputTags(
-                        ParsePlayEventFn.VALID, TupleTagList.of(ParsePlayEventFn.DEAD_LETTER)));
-    parsed.get(ParsePlayEventFn.VALID).setCoder(AvroCoder.of(LakeSchemas.PLAY_EVENT));
-    parsed.get(ParsePlayEventFn.DEAD_LETTER).setCoder(AvroCoder.of(LakeSchemas.DEAD_LETTER));
+    PCollectionTuple parsed = parse(pipeline, messages);
 
     PAssert.that(parsed.get(ParsePlayEventFn.VALID))
         .satisfies(
@@ -87,16 +79,7 @@ class ParsePlayEventFnTest {
   void deadLetterKeepsTheOriginalPayload() {
     Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.create());
     PCollectionTuple parsed =
-        pipeline
-            .apply(
-                Create.of(new KafkaMessage("spotify-plays", 2, 9, "k", "{\"ms_played\":\"x\"}"))
-                    .withCoder(SerializableCoder.of(KafkaMessage.class)))
-            .apply(
-                ParDo.of(new ParsePlayEventFn("w1", WINDOW_END))
-                    .withOutputTags(
-                        ParsePlayEventFn.VALID, TupleTagList.of(ParsePlayEventFn.DEAD_LETTER)));
-    parsed.get(ParsePlayEventFn.VALID).setCoder(AvroCoder.of(LakeSchemas.PLAY_EVENT));
-    parsed.get(ParsePlayEventFn.DEAD_LETTER).setCoder(AvroCoder.of(LakeSchemas.DEAD_LETTER));
+        parse(pipeline, List.of(new KafkaMessage("spotify-plays", 2, 9, "k", "{\"ms_played\":\"x\"}")));
 
     PAssert.that(parsed.get(ParsePlayEventFn.DEAD_LETTER))
         .satisfies(
@@ -108,6 +91,19 @@ class ParsePlayEventFnTest {
               return null;
             });
     pipeline.run().waitUntilFinish();
+  }
+
+  private static PCollectionTuple parse(Pipeline pipeline, List<KafkaMessage> messages) {
+    PCollectionTuple parsed =
+        pipeline
+            .apply(Create.of(messages).withCoder(SerializableCoder.of(KafkaMessage.class)))
+            .apply(
+                ParDo.of(new ParsePlayEventFn("w1", WINDOW_END))
+                    .withOutputTags(
+                        ParsePlayEventFn.VALID, TupleTagList.of(ParsePlayEventFn.DEAD_LETTER)));
+    parsed.get(ParsePlayEventFn.VALID).setCoder(AvroCoder.of(LakeSchemas.PLAY_EVENT));
+    parsed.get(ParsePlayEventFn.DEAD_LETTER).setCoder(AvroCoder.of(LakeSchemas.DEAD_LETTER));
+    return parsed;
   }
 
   private static List<GenericRecord> toList(Iterable<GenericRecord> rows) {
