@@ -1,5 +1,6 @@
 package io.listening.poller;
 
+import io.listening.poller.exports.ImportCommand;
 import io.listening.poller.simulator.SimulateCommand;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * Command line entry point of the event sources.
  *
  * <pre>
- * java -jar poller-all.jar simulate [--users=50] [--days=30] [--seed=42] [--max-events=100000]
+ * java -jar poller.jar simulate [--users=50] [--days=30] [--seed=42] [--max-events=100000]
+ * java -jar poller.jar import --path=my_spotify_data.zip --user=alice
  * </pre>
  *
  * Every {@code --name=value} can also be given as an environment variable (see the module README).
@@ -20,7 +22,10 @@ public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
   private static final String USAGE =
-      "usage: poller simulate [--name=value ...]   (see poller/README.md)";
+      """
+      usage: poller simulate [--name=value ...]
+             poller import --path=<export folder|zip> --user=<id> [--name=value ...]
+      (see poller/README.md)""";
 
   private Main() {}
 
@@ -33,6 +38,7 @@ public final class Main {
       Map<String, String> args = parseArgs(Arrays.copyOfRange(argv, 1, argv.length));
       switch (argv[0]) {
         case "simulate" -> SimulateCommand.run(System.getenv(), args);
+        case "import" -> ImportCommand.run(System.getenv(), args);
         default -> {
           System.err.println("unknown command '" + argv[0] + "'\n" + USAGE);
           System.exit(2);
