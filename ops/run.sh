@@ -6,7 +6,8 @@
 #
 # Configuration (environment): DATA_DIR (default ./data), SIMULATOR_USERS (110), SIMULATOR_DAYS (30),
 # SIMULATOR_SEED (42), SIMULATOR_MAX_EVENTS (100000), KAFKA_PORT (19092), REDIS_PORT (6379),
-# WEBAPP_PORT (8080).
+# WEBAPP_PORT (8080). IMPORT_PATH=<your Spotify export folder or zip> (and IMPORT_USER, default "me")
+# imports your own listening history instead of simulating one.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$REPO_ROOT/ops/lib/stack.sh"
@@ -23,9 +24,15 @@ mkdir -p "$DATA_DIR"
 build_modules
 start_service kafka
 start_service redis
-simulate --users="${SIMULATOR_USERS:-110}" --days="${SIMULATOR_DAYS:-30}" \
-  --seed="${SIMULATOR_SEED:-42}" --max-events="${SIMULATOR_MAX_EVENTS:-100000}" \
-  --malformed-every="${SIMULATOR_MALFORMED_EVERY:-1000}"
+if [ -n "${IMPORT_PATH:-}" ]; then
+  step "Importing the Spotify export $IMPORT_PATH for user ${IMPORT_USER:-me}"
+  java -jar "$REPO_ROOT/poller/target/poller.jar" import --bootstrap-servers="$KAFKA_BOOTSTRAP_SERVERS" \
+    --path="$IMPORT_PATH" --user="${IMPORT_USER:-me}"
+else
+  simulate --users="${SIMULATOR_USERS:-110}" --days="${SIMULATOR_DAYS:-30}" \
+    --seed="${SIMULATOR_SEED:-42}" --max-events="${SIMULATOR_MAX_EVENTS:-100000}" \
+    --malformed-every="${SIMULATOR_MALFORMED_EVERY:-1000}"
+fi
 ingest
 build_warehouse
 step "Counting plays straight from the Parquet lake"

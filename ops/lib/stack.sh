@@ -10,8 +10,11 @@ export KAFKA_PORT KAFKA_BOOTSTRAP_SERVERS LAKE_DIR WEBAPP_PORT
 STARTED=()  # what this script started, stopped in reverse order on exit
 WEBAPP_PID=""
 
-# Idempotent: runs from the EXIT trap and again from INT/TERM traps.
+# Idempotent, and never stops halfway: Ctrl-C may also have killed whatever reads our output
+# (a pipe to tee), so failed writes and failed steps must not end the clean-up.
 stop_started() {
+  set +e
+  trap '' PIPE
   if [ -n "$WEBAPP_PID" ] && kill -0 "$WEBAPP_PID" 2>/dev/null; then
     kill "$WEBAPP_PID" 2>/dev/null || true
     wait "$WEBAPP_PID" 2>/dev/null || true
