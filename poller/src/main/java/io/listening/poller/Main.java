@@ -2,6 +2,9 @@ package io.listening.poller;
 
 import io.listening.poller.exports.ImportCommand;
 import io.listening.poller.simulator.SimulateCommand;
+import io.listening.poller.spotify.auth.TokenCommand;
+import io.listening.poller.spotify.backfill.RecentlyPlayedCommand;
+import io.listening.poller.spotify.playback.PollCommand;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * java -jar poller.jar simulate [--users=50] [--days=30] [--seed=42] [--max-events=100000]
  * java -jar poller.jar import --path=my_spotify_data.zip --user=alice
+ * java -jar poller.jar poll
+ * java -jar poller.jar recently-played
  * </pre>
  *
  * Every {@code --name=value} can also be given as an environment variable (see the module README).
@@ -25,6 +30,9 @@ public final class Main {
       """
       usage: poller simulate [--name=value ...]
              poller import --path=<export folder|zip> --user=<id> [--name=value ...]
+             poller poll                      (daemon: Spotify currently-playing every 5 s)
+             poller recently-played           (one backfill run for every connected user)
+             poller token --user=<id> < refresh-token.txt
       (see poller/README.md)""";
 
   private Main() {}
@@ -39,6 +47,9 @@ public final class Main {
       switch (argv[0]) {
         case "simulate" -> SimulateCommand.run(System.getenv(), args);
         case "import" -> ImportCommand.run(System.getenv(), args);
+        case "poll" -> PollCommand.run(System.getenv(), args);
+        case "recently-played" -> RecentlyPlayedCommand.run(System.getenv(), args);
+        case "token" -> TokenCommand.run(System.getenv(), args);
         default -> {
           System.err.println("unknown command '" + argv[0] + "'\n" + USAGE);
           System.exit(2);

@@ -1,0 +1,200 @@
+package io.listening.poller.spotify;
+
+import io.listening.events.PlayThreshold;
+import io.listening.poller.Settings;
+import io.listening.poller.spotify.auth.TokenKey;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Configuration of the Spotify poller, the recently-played backfill and the token command. Built
+ * from {@code POLLER_*} environment variables; the non-secret ones can be overridden by a {@code
+ * --name=value} argument (for example {@code --poll-interval-ms=2000}). Secrets are read from the
+ * environment only, never from arguments, because arguments show up in process listings.
+ *
+ * @param tokenFile the encrypted token store ({@code POLLER_TOKEN_FILE}, default {@code
+ *     $DATA_DIR/spotify-tokens.enc}, {@code DATA_DIR} defaulting to {@code data})
+ * @param tokenKey the AES-256 key of the token store ({@code POLLER_TOKEN_KEY}, base64 of 32 bytes,
+ *     required, environment only)
+ * @param stateDir per-user state: tracker state, recent poller plays, backfill cursor ({@code
+ *     POLLER_STATE_DIR}, default {@code $DATA_DIR/poller})
+ * @param clientId the Spotify app's client id ({@code POLLER_SPOTIFY_CLIENT_ID}); required by the
+ *     commands that call Spotify, {@code null} otherwise
+ * @param clientSecret the Spotify app's client secret ({@code POLLER_SPOTIFY_CLIENT_SECRET},
+ *     environment only); required by the commands that call Spotify, {@code null} otherwise
+ * @param apiUrl where the Web API lives ({@code POLLER_SPOTIFY_API_URL}, default {@code
+ *     https://api.spotify.com}); tests point it at a local stand-in
+ * @param accountsUrl where the token endpoint lives ({@code POLLER_SPOTIFY_ACCOUNTS_URL}, default
+ *     {@code https://accounts.spotify.com})
+ * @param pollInterval time between two currently-playing polls of one user ({@code
+ *     POLLER_POLL_INTERVAL_MS}, default 5000)
+ * @param playThresholdMs a play reaching this many ms is a {@code play}, else a {@code skip}
+ *     ({@code POLLER_PLAY_THRESHOLD_MS}, default 30000)
+ * @param backoffMax longest wait after repeated server errors or timeouts ({@code
+ *     POLLER_BACKOFF_MAX_MS}, default 300000)
+ * @param httpTimeout connect and response timeout of one HTTP call ({@code POLLER_HTTP_TIMEOUT_MS},
+ *     default 10000)
+ * @param dedupeWindow a fixed window within which a recently-played item and a poller play of the
+ *     same track are the same play ({@code POLLER_DEDUPE_WINDOW_MS}); {@code null} (the default)
+ *     means the track's length plus {@code dedupeMargin}
+ * @param dedupeMargin added to the track's length when {@code dedupeWindow} is not set ({@code
+ *     POLLER_DEDUPE_MARGIN_MS}, default 60000)
+ */
+public record PollerConfig(
+    Path tokenFile,
+    TokenKey tokenKey,
+    Path stateDir,
+    String clientId,
+    String clientSecret,
+    URI apiUrl,
+    URI accountsUrl,
+    Duration pollInterval,
+    long playThresholdMs,
+    Duration backoffMax,
+    Duration httpTimeout,
+    Duration dedupeWindow,
+    Duration dedupeMargin) {
+
+  public static final String TOKEN_KEY_VARIABLE = "POLLER_TOKEN_KEY";
+  public static final String CLIENT_ID_VARIABLE = "POLLER_SPOTIFY_CLIENT_ID";
+  public static final String CLIENT_SECRET_VARIABLE = "POLLER_SPOTIFY_CLIENT_SECRET";
+
+  /** Spotify serves at most this many users of an app in development mode. */
+  public static final int DEVELOPMENT_MODE_USER_LIMIT = 5;
+
+  public PollerConfig {
+    requirePositive(pollInterval, "poll-interval-ms");
+    requirePositive(backoffMax, "backoff-max-ms");
+    requirePositive(httpTimeout, "http-timeout-ms");
+    if (backoffMax.compareTo(pollInterval) < 0) {
+      throw new IllegalArgumentException(
+          "backoff-max-ms must be at least poll-interval-ms, got "
+              + backoffMax.toMillis()
+              + " < "
+              + pollInterval.toMillis());
+    }
+    if (dedupeWindow != null && dedupeWindow.isNegative()) {
+      throw new IllegalArgumentException("dedupe-window-ms must not be negative");
+    }
+    if (dedupeMargin.isNegative()) {
+      throw new IllegalArgumentException("dedupe-margin-ms must not be negative");
+    }
+    if (playThresholdMs < 0) {
+      throw new IllegalArgumentException(
+          "play-threshold-ms must not be negative, got " + playThresholdMs);
+    }
+  }
+
+  /**
+   * Reads the configuration.
+   *
+   * @throws IllegalArgumentException naming the variable when a value is missing or malformed
+   */
+  public static PollerConfig fromEnv(Map<String, String> env, Map<String, String> args) {
+    Settings s = new Settings(env, args, "POLLER_");
+    String dataDir = blankToNull(env.get("DATA_DIR"));
+    Path data = Path.of(dataDir == null ? "data" : dataDir);
+    String tokenFile = blankToNull(s.raw("token-file"));
+    String stateDir = blankToNull(s.raw("state-dir"));
+    String dedupeWindow = blankToNull(s.raw("dedupe-window-ms"));
+    return new PollerConfig(
+        tokenFile == null ? data.resolve("spotify-tokens.enc") : Path.of(tokenFile),
+        TokenKey.fromBase64(env.get(TOKEN_KEY_VARIABLE), TOKEN_KEY_VARIABLE),
+        stateDir == null ? data.resolve("poller") : Path.of(stateDir),
+        blankToNull(s.raw("spotify-client-id")),
+        blankToNull(env.get(CLIENT_SECRET_VARIABLE)),
+        baseUrl(s, "spotify-api-url", "https://api.spotify.com"),
+        baseUrl(s, "spotify-accounts-url", "https://accounts.spotify.com"),
+        Duration.ofMillis(s.longValue("poll-interval-ms", 5_000)),
+        s.longValue("play-threshold-ms", PlayThreshold.DEFAULT_MS),
+        Duration.ofMillis(s.longValue("backoff-max-ms", 300_000)),
+        Duration.ofMillis(s.longValue("http-timeout-ms", 10_000)),
+        dedupeWindow == null ? null : Duration.ofMillis(s.longValue("dedupe-window-ms", 0)),
+        Duration.ofMillis(s.longValue("dedupe-margin-ms", 60_000)));
+  }
+
+  /**
+   * Checks that the Spotify app's credentials are present; the commands that call Spotify call this
+   * first so a missing one fails at start with its name.
+   */
+  public PollerConfig requireClientCredentials() {
+    if (clientId == null) {
+      throw new IllegalArgumentException(
+          CLIENT_ID_VARIABLE + " is required: the client id of your app in Spotify's dashboard");
+    }
+    if (clientSecret == null) {
+      throw new IllegalArgumentException(
+          CLIENT_SECRET_VARIABLE
+              + " is required (environment only): the client secret of your Spotify app");
+    }
+    return this;
+  }
+
+  /** The window within which two descriptions of a play of a track this long are one play. */
+  public Duration dedupeWindowFor(long trackDurationMs) {
+    return dedupeWindow != null
+        ? dedupeWindow
+        : Duration.ofMillis(Math.max(0, trackDurationMs)).plus(dedupeMargin);
+  }
+
+  /** Never prints the secret values. */
+  @Override
+  public String toString() {
+    return "PollerConfig[tokenFile="
+        + tokenFile
+        + ", stateDir="
+        + stateDir
+        + ", clientId="
+        + clientId
+        + ", clientSecret="
+        + (clientSecret == null ? "unset" : "set")
+        + ", apiUrl="
+        + apiUrl
+        + ", accountsUrl="
+        + accountsUrl
+        + ", pollInterval="
+        + pollInterval
+        + ", playThresholdMs="
+        + playThresholdMs
+        + ", backoffMax="
+        + backoffMax
+        + ", httpTimeout="
+        + httpTimeout
+        + ", dedupeWindow="
+        + (dedupeWindow == null ? "track length + " + dedupeMargin : dedupeWindow)
+        + "]";
+  }
+
+  private static URI baseUrl(Settings s, String name, String fallback) {
+    String value = blankToNull(s.raw(name));
+    String text = value == null ? fallback : value.strip();
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(name + " is not a URL: '" + text + "'");
+    }
+    String path = uri.getRawPath();
+    if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+        || uri.getHost() == null
+        || (path != null && !path.isEmpty() && !"/".equals(path))
+        || uri.getRawQuery() != null) {
+      throw new IllegalArgumentException(
+          name + " must look like https://host[:port] with no path, got '" + text + "'");
+    }
+    return uri;
+  }
+
+  private static void requirePositive(Duration value, String name) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + value.toMillis());
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,76 @@
+package io.listening.poller.spotify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.listening.events.PlayEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PollerPlayLogTest {
+
+  private static final Instant NOW = Instant.parse("2025-01-02T10:00:00Z");
+
+  @TempDir Path dir;
+
+  private static PlayEvent play(String trackId, Instant playedAt) {
+    return new PlayEvent(
+        "id",
+        "play",
+        "alice",
+        trackId,
+        "name",
+        "artist",
+        null,
+        180_000L,
+        180_000,
+        playedAt,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "spotify_poll",
+        null);
+  }
+
+  @Test
+  void recordedPlaysAreReadBackPerUser() {
+    PollerPlayLog log = new PollerPlayLog(new UserFiles(dir));
+
+    log.record("alice", List.of(play("4uLU6hMCjMI75M1A2tKUQC", NOW)), NOW);
+    log.record("alice", List.of(play("7GhIk7Il098yCjg4BQjzvb", NOW.plusSeconds(200))), NOW);
+
+    assertThat(log.load("alice"))
+        .containsExactly(
+            new PollerPlayLog.Play("4uLU6hMCjMI75M1A2tKUQC", NOW, 180_000L),
+            new PollerPlayLog.Play("7GhIk7Il098yCjg4BQjzvb", NOW.plusSeconds(200), 180_000L));
+    assertThat(log.load("bob")).isEmpty();
+  }
+
+  @Test
+  void playsOlderThanTheKeepPeriodAreDropped() {
+    PollerPlayLog log = new PollerPlayLog(new UserFiles(dir));
+    Instant old = NOW.minus(PollerPlayLog.KEEP).minus(Duration.ofMinutes(1));
+
+    log.record("alice", List.of(play("4uLU6hMCjMI75M1A2tKUQC", old)), old);
+    log.record("alice", List.of(play("7GhIk7Il098yCjg4BQjzvb", NOW)), NOW);
+
+    assertThat(log.load("alice"))
+        .extracting(PollerPlayLog.Play::trackId)
+        .containsExactly("7GhIk7Il098yCjg4BQjzvb");
+  }
+
+  @Test
+  void oddUserIdsCannotEscapeTheStateFolder() {
+    UserFiles files = new UserFiles(dir);
+
+    assertThat(files.playback("../../etc/passwd").normalize()).startsWithRaw(dir.resolve("users"));
+    assertThat(files.playback("alice")).isEqualTo(dir.resolve("users/alice/playback.json"));
+  }
+}

@@ -1,0 +1,39 @@
+package io.listening.poller.spotify;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Configurations pointing at a {@link SpotifyStandInServer}, with state in a temporary folder. */
+public final class TestConfigs {
+
+  /** A fixed test key: 32 bytes, base64. */
+  public static final String TOKEN_KEY =
+      Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+
+  private TestConfigs() {}
+
+  public static Map<String, String> env(Path dataDir, URI standIn) {
+    Map<String, String> env = new HashMap<>();
+    env.put("DATA_DIR", dataDir.toString());
+    env.put("POLLER_TOKEN_KEY", TOKEN_KEY);
+    env.put("POLLER_SPOTIFY_CLIENT_ID", SpotifyStandInServer.CLIENT_ID);
+    env.put("POLLER_SPOTIFY_CLIENT_SECRET", SpotifyStandInServer.CLIENT_SECRET);
+    env.put("POLLER_SPOTIFY_API_URL", standIn.toString());
+    env.put("POLLER_SPOTIFY_ACCOUNTS_URL", standIn.toString());
+    env.put("POLLER_HTTP_TIMEOUT_MS", "2000");
+    return env;
+  }
+
+  public static PollerConfig config(Path dataDir, URI standIn) {
+    return PollerConfig.fromEnv(env(dataDir, standIn), Map.of());
+  }
+
+  public static PollerConfig config(Path dataDir, URI standIn, Map<String, String> overrides) {
+    Map<String, String> env = env(dataDir, standIn);
+    env.putAll(overrides);
+    return PollerConfig.fromEnv(env, Map.of());
+  }
+}
