@@ -17,26 +17,7 @@ class PollerPlayLogTest {
   @TempDir Path dir;
 
   private static PlayEvent play(String trackId, Instant playedAt) {
-    return new PlayEvent(
-        "id",
-        "play",
-        "alice",
-        trackId,
-        "name",
-        "artist",
-        null,
-        180_000L,
-        180_000,
-        playedAt,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        "spotify_poll",
-        null);
+    return TestConfigs.play("spotify_poll", trackId, playedAt);
   }
 
   @Test

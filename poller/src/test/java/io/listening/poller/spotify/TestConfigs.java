@@ -1,12 +1,14 @@
 package io.listening.poller.spotify;
 
+import io.listening.events.PlayEvent;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Configurations pointing at a {@link SpotifyStandInServer}, with state in a temporary folder. */
+/** Configurations pointing at a {@link SpotifyStandInServer}, and plays, for the Spotify tests. */
 public final class TestConfigs {
 
   /** A fixed test key: 32 bytes, base64. */
@@ -35,5 +37,12 @@ public final class TestConfigs {
     Map<String, String> env = env(dataDir, standIn);
     env.putAll(overrides);
     return PollerConfig.fromEnv(env, Map.of());
+  }
+
+  /** A three-minute play of {@code alice} with only the fields play matching looks at. */
+  public static PlayEvent play(String source, String trackId, Instant playedAt) {
+    return new PlayEvent(
+        "id", "play", "alice", trackId, "name", "artist", null, 180_000L, 180_000, playedAt, null,
+        null, null, null, null, null, null, source, null);
   }
 }

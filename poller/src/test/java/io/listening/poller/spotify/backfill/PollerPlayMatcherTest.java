@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.listening.events.PlayEvent;
 import io.listening.poller.spotify.PollerPlayLog.Play;
 import java.time.Duration;
+import io.listening.poller.spotify.TestConfigs;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,26 +21,7 @@ class PollerPlayMatcherTest {
   }
 
   private static PlayEvent item(String trackId, Instant playedAt) {
-    return new PlayEvent(
-        "id",
-        "play",
-        "alice",
-        trackId,
-        "name",
-        "artist",
-        null,
-        180_000L,
-        180_000,
-        playedAt,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        "spotify_recently_played",
-        null);
+    return TestConfigs.play("spotify_recently_played", trackId, playedAt);
   }
 
   private static boolean seen(PollerPlayMatcher matcher, PlayEvent item) {
