@@ -5,9 +5,8 @@ import io.listening.events.EventTypes;
 import io.listening.events.PlayEvent;
 import io.listening.events.PlayThreshold;
 import io.listening.events.Sources;
-import io.listening.events.TrackIds;
+import io.listening.poller.spotify.api.SpotifyTracks;
 import java.time.Instant;
-import se.michaelthelin.spotify.model_objects.specification.ArtistSimplified;
 import se.michaelthelin.spotify.model_objects.specification.PlayHistory;
 import se.michaelthelin.spotify.model_objects.specification.Track;
 
@@ -39,12 +38,8 @@ final class RecentlyPlayedMapper {
     }
     Track track = item.getTrack();
     Instant playedAt = item.getPlayedAt().toInstant();
-    String artist = firstArtist(track.getArtists());
-    String id = track.getId();
-    String trackId =
-        id != null && TrackIds.SPOTIFY_ID.matcher(id).matches()
-            ? id
-            : TrackIds.derive(artist, track.getName());
+    String artist = SpotifyTracks.mainArtist(track);
+    String trackId = SpotifyTracks.trackId(track);
     Long durationMs =
         track.getDurationMs() == null || track.getDurationMs() <= 0
             ? null
@@ -70,9 +65,5 @@ final class RecentlyPlayedMapper {
         null,
         Sources.SPOTIFY_RECENTLY_PLAYED,
         null);
-  }
-
-  private static String firstArtist(ArtistSimplified[] artists) {
-    return artists == null || artists.length == 0 ? null : artists[0].getName();
   }
 }

@@ -1,9 +1,8 @@
 package io.listening.poller.spotify.playback;
 
-import io.listening.events.TrackIds;
+import io.listening.poller.spotify.api.SpotifyTracks;
 import se.michaelthelin.spotify.model_objects.IPlaylistItem;
 import se.michaelthelin.spotify.model_objects.miscellaneous.CurrentlyPlaying;
-import se.michaelthelin.spotify.model_objects.specification.ArtistSimplified;
 import se.michaelthelin.spotify.model_objects.specification.Track;
 
 /** Reads the library's currently-playing answer into what the tracker needs. */
@@ -27,12 +26,8 @@ final class Snapshots {
       // Ads, podcast episodes and private sessions carry no track; they end the play in progress.
       return PlaybackSnapshot.nothing(type);
     }
-    String artist = firstArtist(track.getArtists());
-    String id = track.getId();
-    String trackId =
-        id != null && TrackIds.SPOTIFY_ID.matcher(id).matches()
-            ? id
-            : TrackIds.derive(artist, track.getName());
+    String artist = SpotifyTracks.mainArtist(track);
+    String trackId = SpotifyTracks.trackId(track);
     TrackInfo info =
         new TrackInfo(
             trackId,
@@ -45,10 +40,5 @@ final class Snapshots {
         playing.getProgress_ms() == null ? 0 : playing.getProgress_ms(),
         Boolean.TRUE.equals(playing.getIs_playing()),
         playing.getContext() == null ? null : playing.getContext().getUri());
-  }
-
-  /** The first artist is the track's main one, as in Spotify's own exports. */
-  private static String firstArtist(ArtistSimplified[] artists) {
-    return artists == null || artists.length == 0 ? null : artists[0].getName();
   }
 }
