@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Imports every real export in {@code shared/fixtures/spotify-exports} (override the folder with
+ * Imports every real export in {@code fixtures/spotify-exports} of this repository (override the folder with
  * {@code -Dspotify.exports=...}) into a real, embedded KRaft broker: the counts match the fixtures'
  * README, every record is accounted for, Kafka holds exactly the imported events, and a second run
  * publishes nothing.
@@ -37,7 +37,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 class ExportImportIT {
 
   private static final Path FIXTURES =
-      Path.of(System.getProperty("spotify.exports", "../../shared/fixtures/spotify-exports"))
+      Path.of(System.getProperty("spotify.exports", "../fixtures/spotify-exports"))
           .toAbsolutePath()
           .normalize();
 
