@@ -77,7 +77,7 @@ public final class KafkaToLake {
   public static BatchManifest run(IngestOptions options, Clock clock) {
     BatchWindow window = BatchWindow.of(options.getWindowStart(), options.getWindowEnd(), clock);
     List<String> topics = topics(options.getTopics());
-    List<OffsetRange> ranges = resolveRanges(options.getBootstrapServers(), topics, window);
+    List<OffsetRange> ranges = resolveRanges(options.getBootstrapServers(), topics, window, PLANNER_TIMEOUT);
     LOG.info(
         "Batch {} reads {} records from {} partitions of {} (window {} to {}).",
         window.name(), OffsetRanges.totalSize(ranges), ranges.size(), topics, window.start(),
@@ -144,17 +144,17 @@ public final class KafkaToLake {
   }
 
   static List<OffsetRange> resolveRanges(
-      String bootstrapServers, List<String> topics, BatchWindow window) {
+      String bootstrapServers, List<String> topics, BatchWindow window, Duration timeout) {
     Map<String, Object> config =
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ConsumerConfig.CLIENT_ID_CONFIG, "listening-kafka-to-lake-planner",
-            ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PLANNER_TIMEOUT.toMillis());
+            ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       return OffsetRanges.resolve(consumer, topics, window.start(), window.end());
     } catch (TimeoutException e) {
-      throw new KafkaUnavailableException(bootstrapServers, PLANNER_TIMEOUT, e);
+      throw new KafkaUnavailableException(bootstrapServers, timeout, e);
     }
   }
 
