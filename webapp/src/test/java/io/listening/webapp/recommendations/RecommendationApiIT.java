@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.listening.events.TrackIds;
 import io.listening.webapp.ApiClient;
 import io.listening.webapp.GoldWarehouse;
 import java.io.IOException;
@@ -172,7 +173,7 @@ class RecommendationApiIT {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(contentType(response)).isEqualTo("application/problem+json");
-    assertThat(json(response).get("detail").asText()).isEqualTo(TrackId.RULE);
+    assertThat(json(response).get("detail").asText()).isEqualTo("trackId must be " + TrackIds.RULE);
   }
 
   @Test
@@ -181,6 +182,24 @@ class RecommendationApiIT {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("detail").asText()).isEqualTo("limit must be between 1 and 50");
+  }
+
+  @Test
+  void noBadParameterGetsA500() {
+    for (String query :
+        List.of(
+            TRACK + "?limit=abc",
+            TRACK + "?limit=0",
+            TRACK + "?limit=51",
+            TRACK + "?limit=99999999999",
+            "derived-XYZ",
+            "not-a-track?limit=abc")) {
+      HttpResponse<String> response = api.get("/api/recommendations/" + query);
+
+      assertThat(response.statusCode()).as(query).isEqualTo(400);
+      assertThat(contentType(response)).as(query).isEqualTo("application/problem+json");
+      assertThat(json(response).get("detail").asText()).as(query).isNotBlank();
+    }
   }
 
   @Test
@@ -219,7 +238,24 @@ class RecommendationApiIT {
     HttpResponse<String> response = api.get("/v3/api-docs");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json(response).get("paths").has("/api/recommendations/{trackId}")).isTrue();
+    JsonNode parameters =
+        json(response).at("/paths/~1api~1recommendations~1{trackId}/get/parameters");
+    JsonNode trackId = parameter(parameters, "trackId");
+    assertThat(trackId.get("in").asText()).isEqualTo("path");
+    assertThat(trackId.get("description").asText()).contains(TrackIds.RULE);
+    JsonNode limit = parameter(parameters, "limit").get("schema");
+    assertThat(limit.get("minimum").asInt()).isEqualTo(1);
+    assertThat(limit.get("maximum").asInt()).isEqualTo(50);
+    assertThat(limit.get("default").asInt()).isEqualTo(10);
+  }
+
+  private static JsonNode parameter(JsonNode parameters, String name) {
+    for (JsonNode parameter : parameters) {
+      if (parameter.get("name").asText().equals(name)) {
+        return parameter;
+      }
+    }
+    throw new AssertionError("no parameter " + name + " in " + parameters);
   }
 
   private static HttpResponse<String> ok(HttpResponse<String> response) {

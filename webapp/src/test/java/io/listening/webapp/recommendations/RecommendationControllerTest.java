@@ -11,10 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.listening.events.TrackIds;
 import io.listening.webapp.warehouse.WarehouseUnavailableException;
 import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
@@ -71,23 +74,44 @@ class RecommendationControllerTest {
     verify(service).recommend(new TrackId(derived), 50);
   }
 
-  @Test
-  void malformedTrackIdGets400NamingTheRule() throws Exception {
-    mvc.perform(get("/api/recommendations/{id}", "not-a-track"))
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "not-a-track",
+        "4uLU6hMCjMI75M1A2tKUQ", // 21 characters
+        "4uLU6hMCjMI75M1A2tKUQCx", // 23 characters
+        "4uLU6hMCjMI75M1A2tKU-C",
+        "derived-0123456789ABCDEF0123456789ABCDEF", // upper-case hex
+        "derived-0123456789abcdef",
+        "spotify:track:4uLU6hMCjMI75M1A2tKUQC"
+      })
+  void malformedTrackIdGets400NamingTheParameterAndTheRule(String trackId) throws Exception {
+    mvc.perform(get("/api/recommendations/{id}", trackId))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.status").value(400))
-        .andExpect(jsonPath("$.detail").value(TrackId.RULE));
+        .andExpect(jsonPath("$.title").value("Invalid request"))
+        .andExpect(jsonPath("$.detail").value("trackId must be " + TrackIds.RULE));
+    verifyNoInteractions(service);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "51", "-3"})
+  void limitOutsideOneToFiftyGets400NamingTheParameterAndTheRule(String limit) throws Exception {
+    mvc.perform(get("/api/recommendations/{id}?limit={limit}", TRACK, limit))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value("limit must be between 1 and 50"));
     verifyNoInteractions(service);
   }
 
   @Test
-  void limitOutsideOneToFiftyGets400() throws Exception {
-    for (String limit : List.of("0", "51", "-3")) {
-      mvc.perform(get("/api/recommendations/{id}?limit={limit}", TRACK, limit))
-          .andExpect(status().isBadRequest())
-          .andExpect(jsonPath("$.detail").value("limit must be between 1 and 50"));
-    }
+  void everyBrokenParameterIsNamed() throws Exception {
+    mvc.perform(get("/api/recommendations/{id}?limit=0", "not-a-track"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.detail")
+                .value("trackId must be " + TrackIds.RULE + "; limit must be between 1 and 50"));
     verifyNoInteractions(service);
   }
 
