@@ -1,6 +1,5 @@
 package io.listening.webapp.system;
 
-import io.listening.webapp.recommendations.TrackNotFoundException;
 import io.listening.webapp.warehouse.WarehouseUnavailableException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -17,19 +16,16 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Maps the API's typed exceptions to RFC 9457 problem details. Spring MVC's own exceptions (a limit
- * that is not a number, a broken parameter constraint, a wrong method) get their problem details
- * from the base class. No answer carries a stack trace.
+ * The API's cross-cutting error mapping to RFC 9457 problem details: the warehouse being
+ * unavailable, and anything unexpected. Spring MVC's own exceptions (a limit that is not a number,
+ * a broken parameter constraint, a wrong method) and a feature's exceptions that extend {@link
+ * org.springframework.web.ErrorResponseException} (they carry their own status and problem detail)
+ * are answered by the base class. No answer carries a stack trace.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
-  @ExceptionHandler
-  ProblemDetail trackNotFound(TrackNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "Track not found", e.getMessage());
-  }
 
   /** Already logged by the warehouse, once per cause. */
   @ExceptionHandler

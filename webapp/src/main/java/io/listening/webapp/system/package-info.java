@@ -1,4 +1,7 @@
-/** Cross-cutting web configuration: API error mapping and API documentation. */
+/**
+ * Cross-cutting web configuration: API error mapping, API documentation and the Redis client. It
+ * depends on no feature package; features own their exceptions and what they answer.
+ */
 @NullMarked
 package io.listening.webapp.system;
 
