@@ -1,6 +1,8 @@
 package io.listening.webapp.recommendations;
 
 import io.listening.webapp.warehouse.Warehouse;
+import io.listening.webapp.warehouse.WarehouseBuild;
+import io.listening.webapp.warehouse.WarehouseBuildChangedException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,12 +40,15 @@ class RecommendationRepository {
   }
 
   /**
-   * The track and its best {@code limit} related tracks; empty if the track is not in the
-   * warehouse.
+   * The track and its best {@code limit} related tracks in {@code build}; empty if the track is not
+   * in that build.
+   *
+   * @throws WarehouseBuildChangedException if {@code build} is no longer the published build
    */
-  Optional<RecommendationSet> find(TrackId trackId, int limit) {
+  Optional<RecommendationSet> find(WarehouseBuild build, TrackId trackId, int limit) {
     return warehouse.read(
-        connection -> {
+        build,
+        (connection, current) -> {
           try (PreparedStatement statement = connection.prepareStatement(TRACK_SQL)) {
             statement.setString(1, trackId.value());
             try (ResultSet track = statement.executeQuery()) {

@@ -1,6 +1,8 @@
 package io.listening.webapp.recommendations;
 
 import io.listening.webapp.warehouse.Warehouse;
+import io.listening.webapp.warehouse.WarehouseBuild;
+import io.listening.webapp.warehouse.WarehouseBuildChangedException;
 import io.listening.webapp.warehouse.WarehouseUnavailableException;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -35,15 +37,30 @@ class RecommendationService {
    * @throws WarehouseUnavailableException if no build is published
    */
   RecommendationResponse recommend(TrackId trackId, int limit) {
-    String buildId = warehouse.currentBuild().buildId();
-    String key = cache.key(buildId, trackId, limit);
+    try {
+      return recommend(warehouse.currentBuild(), trackId, limit);
+    } catch (WarehouseBuildChangedException e) {
+      // dbt published between choosing the build and reading it; the new build is current now.
+      return recommend(warehouse.currentBuild(), trackId, limit);
+    }
+  }
+
+  /**
+   * The cache key names the build before anything is read, so a miss is computed from exactly that
+   * build ({@link RecommendationRepository#find} refuses another): the answer's build id, the
+   * cached entry and the numbers always belong to one build.
+   */
+  private RecommendationResponse recommend(WarehouseBuild build, TrackId trackId, int limit) {
+    String key = cache.key(build.buildId(), trackId, limit);
     Optional<RecommendationSet> cached = cache.get(key);
     if (cached.isPresent()) {
-      return RecommendationResponse.of(cached.get(), buildId, CacheStatus.HIT);
+      return RecommendationResponse.of(cached.get(), build.buildId(), CacheStatus.HIT);
     }
     RecommendationSet computed =
-        repository.find(trackId, limit).orElseThrow(() -> new TrackNotFoundException(trackId));
+        repository
+            .find(build, trackId, limit)
+            .orElseThrow(() -> new TrackNotFoundException(trackId));
     cache.put(key, computed);
-    return RecommendationResponse.of(computed, buildId, CacheStatus.MISS);
+    return RecommendationResponse.of(computed, build.buildId(), CacheStatus.MISS);
   }
 }
