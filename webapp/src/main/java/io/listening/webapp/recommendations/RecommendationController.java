@@ -3,6 +3,7 @@ package io.listening.webapp.recommendations;
 import io.listening.events.TrackIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "recommendations", description = "Tracks listened to next to a given track")
 class RecommendationController {
 
+  static final String CACHE_HEADER = "X-Cache";
+
   static final String LIMIT_RULE =
       "must be between "
           + RecommendationService.MIN_LIMIT
@@ -41,7 +45,13 @@ class RecommendationController {
 
   @GetMapping("/{trackId}")
   @Operation(summary = "Tracks most often played right before or after the given track")
-  @ApiResponse(responseCode = "200", description = "Recommendations, best first")
+  @ApiResponse(
+      responseCode = "200",
+      description = "Recommendations, best first",
+      headers =
+          @Header(
+              name = CACHE_HEADER,
+              description = "hit if the answer came from the cache, miss if it was computed"))
   @ApiResponse(
       responseCode = "400",
       description = "Malformed track id or limit out of range",
@@ -54,7 +64,7 @@ class RecommendationController {
       responseCode = "503",
       description = "No warehouse build is published yet",
       content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-  RecommendationResponse recommend(
+  ResponseEntity<RecommendationResponse> recommend(
       @Parameter(description = "The track: " + TrackIds.RULE) @PathVariable @ValidTrackId
           String trackId,
       @Parameter(description = "How many recommendations")
@@ -62,6 +72,7 @@ class RecommendationController {
           @Min(value = RecommendationService.MIN_LIMIT, message = LIMIT_RULE)
           @Max(value = RecommendationService.MAX_LIMIT, message = LIMIT_RULE)
           int limit) {
-    return recommendations.recommend(new TrackId(trackId), limit);
+    RecommendationResponse response = recommendations.recommend(new TrackId(trackId), limit);
+    return ResponseEntity.ok().header(CACHE_HEADER, response.cache().value()).body(response);
   }
 }

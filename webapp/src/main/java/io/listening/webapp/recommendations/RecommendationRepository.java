@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -41,11 +42,18 @@ class RecommendationRepository {
 
   /**
    * The track and its best {@code limit} related tracks in {@code build}; empty if the track is not
-   * in that build.
+   * in that build. Cached per build, track and limit; {@code lookup} is marked when the warehouse
+   * is read, that is on a miss.
    *
    * @throws WarehouseBuildChangedException if {@code build} is no longer the published build
    */
-  Optional<RecommendationSet> find(WarehouseBuild build, TrackId trackId, int limit) {
+  @Cacheable(
+      cacheNames = RecommendationCacheConfiguration.CACHE,
+      key = "#build.buildId() + ':' + #trackId.value() + ':' + #limit",
+      unless = "#result == null")
+  Optional<RecommendationSet> find(
+      WarehouseBuild build, TrackId trackId, int limit, CacheLookup lookup) {
+    lookup.computed();
     return warehouse.read(
         build,
         (connection, current) -> {

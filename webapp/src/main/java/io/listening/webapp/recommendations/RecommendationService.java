@@ -4,12 +4,15 @@ import io.listening.webapp.warehouse.Warehouse;
 import io.listening.webapp.warehouse.WarehouseBuild;
 import io.listening.webapp.warehouse.WarehouseBuildChangedException;
 import io.listening.webapp.warehouse.WarehouseUnavailableException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
  * Recommendations for a track: from the cache when this warehouse build already answered the same
- * question, otherwise from the warehouse, then cached.
+ * question, otherwise from the warehouse, then cached. Every answer is counted as a hit or a miss
+ * ({@code listening.recommendations.cache}, tag {@code result}).
  */
 @Service
 class RecommendationService {
@@ -18,15 +21,19 @@ class RecommendationService {
   static final int MAX_LIMIT = 50;
   static final int DEFAULT_LIMIT = 10;
 
+  static final String CACHE_METER = "listening.recommendations.cache";
+
   private final Warehouse warehouse;
   private final RecommendationRepository repository;
-  private final RecommendationCache cache;
+  private final Counter hits;
+  private final Counter misses;
 
   RecommendationService(
-      Warehouse warehouse, RecommendationRepository repository, RecommendationCache cache) {
+      Warehouse warehouse, RecommendationRepository repository, MeterRegistry meters) {
     this.warehouse = warehouse;
     this.repository = repository;
-    this.cache = cache;
+    this.hits = cacheCounter(meters, CacheStatus.HIT);
+    this.misses = cacheCounter(meters, CacheStatus.MISS);
   }
 
   /**
@@ -51,16 +58,19 @@ class RecommendationService {
    * cached entry and the numbers always belong to one build.
    */
   private RecommendationResponse recommend(WarehouseBuild build, TrackId trackId, int limit) {
-    String key = cache.key(build.buildId(), trackId, limit);
-    Optional<RecommendationSet> cached = cache.get(key);
-    if (cached.isPresent()) {
-      return RecommendationResponse.of(cached.get(), build.buildId(), CacheStatus.HIT);
-    }
-    RecommendationSet computed =
-        repository
-            .find(build, trackId, limit)
-            .orElseThrow(() -> new TrackNotFoundException(trackId));
-    cache.put(key, computed);
-    return RecommendationResponse.of(computed, build.buildId(), CacheStatus.MISS);
+    CacheLookup lookup = new CacheLookup();
+    Optional<RecommendationSet> found = repository.find(build, trackId, limit, lookup);
+    CacheStatus status = lookup.status();
+    (status == CacheStatus.HIT ? hits : misses).increment();
+    return found
+        .map(set -> RecommendationResponse.of(set, build.buildId(), status))
+        .orElseThrow(() -> new TrackNotFoundException(trackId));
+  }
+
+  private static Counter cacheCounter(MeterRegistry meters, CacheStatus status) {
+    return Counter.builder(CACHE_METER)
+        .description("Recommendation answers, by whether the cache had them")
+        .tag("result", status.value())
+        .register(meters);
   }
 }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -34,20 +35,12 @@ class RecommendationControllerTest {
   @MockitoBean private RecommendationService service;
 
   @Test
-  void answersSnakeCaseJsonWithCacheStatus() throws Exception {
-    when(service.recommend(new TrackId(TRACK), 10))
-        .thenReturn(
-            new RecommendationResponse(
-                TRACK,
-                "Never Gonna Give You Up",
-                "Rick Astley",
-                "build-1",
-                CacheStatus.MISS,
-                List.of(
-                    new Recommendation("2WfaOiMkCvy7F5fcp2zZ8L", "Take On Me", "a-ha", 1.0, 8))));
+  void answersSnakeCaseJsonWithCacheStatusInBodyAndHeader() throws Exception {
+    when(service.recommend(new TrackId(TRACK), 10)).thenReturn(answer(TRACK, CacheStatus.MISS));
 
     mvc.perform(get("/api/recommendations/{id}", TRACK))
         .andExpect(status().isOk())
+        .andExpect(header().string("X-Cache", "miss"))
         .andExpect(jsonPath("$.track_id").value(TRACK))
         .andExpect(jsonPath("$.track_name").value("Never Gonna Give You Up"))
         .andExpect(jsonPath("$.artist_name").value("Rick Astley"))
@@ -59,17 +52,30 @@ class RecommendationControllerTest {
   }
 
   @Test
+  void hitIsReportedInBodyAndHeader() throws Exception {
+    when(service.recommend(new TrackId(TRACK), 10)).thenReturn(answer(TRACK, CacheStatus.HIT));
+
+    mvc.perform(get("/api/recommendations/{id}", TRACK))
+        .andExpect(status().isOk())
+        .andExpect(header().string("X-Cache", "hit"))
+        .andExpect(jsonPath("$.cache").value("hit"));
+  }
+
+  @Test
   void limitDefaultsToTen() throws Exception {
-    mvc.perform(get("/api/recommendations/{id}", TRACK));
+    when(service.recommend(new TrackId(TRACK), 10)).thenReturn(answer(TRACK, CacheStatus.MISS));
+
+    mvc.perform(get("/api/recommendations/{id}", TRACK)).andExpect(status().isOk());
 
     verify(service).recommend(new TrackId(TRACK), 10);
   }
 
   @Test
-  void derivedTrackIdIsAccepted() throws Exception {
+  void derivedTrackIdAndTheLargestLimitAreAccepted() throws Exception {
     String derived = "derived-0123456789abcdef0123456789abcdef";
+    when(service.recommend(new TrackId(derived), 50)).thenReturn(answer(derived, CacheStatus.MISS));
 
-    mvc.perform(get("/api/recommendations/{id}?limit=50", derived));
+    mvc.perform(get("/api/recommendations/{id}?limit=50", derived)).andExpect(status().isOk());
 
     verify(service).recommend(new TrackId(derived), 50);
   }
@@ -146,5 +152,15 @@ class RecommendationControllerTest {
         .andExpect(jsonPath("$.title").value("Warehouse unavailable"))
         .andExpect(jsonPath("$.detail").value("No warehouse build yet."))
         .andExpect(jsonPath("$.trace").doesNotExist());
+  }
+
+  private static RecommendationResponse answer(String trackId, CacheStatus cache) {
+    return new RecommendationResponse(
+        trackId,
+        "Never Gonna Give You Up",
+        "Rick Astley",
+        "build-1",
+        cache,
+        List.of(new Recommendation("2WfaOiMkCvy7F5fcp2zZ8L", "Take On Me", "a-ha", 1.0, 8)));
   }
 }
