@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * java -jar poller/target/poller.jar import --path=my_spotify_data.zip --user=alice
- *     [--checkpoint=data/import-checkpoints/alice.json] [--play-threshold-ms=30000]
+ *     [--checkpoint=data/import-checkpoints/alice.json]
  *     [--bootstrap-servers=127.0.0.1:19092]
  * </pre>
  *
@@ -40,14 +40,12 @@ public final class ImportCommand {
     Checkpoint checkpoint = Checkpoint.load(config.checkpoint(), config.userId(), clock);
     try (ExportSource source = ExportSource.open(config.path())) {
       LOG.info(
-          "Importing {} listening-history {} from {} for user {} (checkpoint {}, play threshold"
-              + " {} ms).",
+          "Importing {} listening-history {} from {} for user {} (checkpoint {}).",
           source.files().size(),
           source.files().size() == 1 ? "file" : "files",
           config.path(),
           config.userId(),
-          config.checkpoint(),
-          config.playThresholdMs());
+          config.checkpoint());
       TopicSetup.ensureTopics(kafka);
       long started = System.nanoTime();
       ImportSummary summary;
@@ -55,7 +53,6 @@ public final class ImportCommand {
         ExportImporter importer =
             new ExportImporter(
                 config.userId(),
-                config.playThresholdMs(),
                 clock,
                 checkpoint,
                 EventSink.kafka(publisher),

@@ -1,6 +1,5 @@
 package io.listening.poller.exports;
 
-import io.listening.events.PlayThreshold;
 import io.listening.poller.Settings;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -15,10 +14,8 @@ import java.util.regex.Pattern;
  * @param userId whose history it is; basic exports carry no user name ({@code --user})
  * @param checkpoint the progress file ({@code --checkpoint}, default {@code
  *     $DATA_DIR/import-checkpoints/<user>.json}, {@code DATA_DIR} defaulting to {@code data})
- * @param playThresholdMs a record reaching this many ms is a {@code play}, else a {@code skip}
- *     ({@code --play-threshold-ms}, default 30000)
  */
-record ImportConfig(Path path, String userId, Path checkpoint, long playThresholdMs) {
+record ImportConfig(Path path, String userId, Path checkpoint) {
 
   /** Letters, digits and {@code . _ @ + -}: the id also names the checkpoint file. */
   private static final Pattern USER_ID =
@@ -30,10 +27,6 @@ record ImportConfig(Path path, String userId, Path checkpoint, long playThreshol
           "user must be 1 to 128 letters, digits or . _ @ + - (not starting with '.'), got '"
               + userId
               + "'");
-    }
-    if (playThresholdMs < 0) {
-      throw new IllegalArgumentException(
-          "play-threshold-ms must not be negative, got " + playThresholdMs);
     }
   }
 
@@ -48,8 +41,7 @@ record ImportConfig(Path path, String userId, Path checkpoint, long playThreshol
         user,
         checkpoint == null || checkpoint.isBlank()
             ? Path.of(dataDir.isBlank() ? "data" : dataDir, "import-checkpoints", user + ".json")
-            : Path.of(checkpoint),
-        s.longValue("play-threshold-ms", PlayThreshold.DEFAULT_MS));
+            : Path.of(checkpoint));
   }
 
   private static String required(Settings s, String name, String what) {

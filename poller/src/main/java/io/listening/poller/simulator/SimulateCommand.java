@@ -31,9 +31,10 @@ public final class SimulateCommand {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     LOG.info(
-        "Published {} records in {} s: {} plays, {} skips, {} likes, {} deliberately malformed.",
+        "Published {} records in {} s: {} plays ({} of them skipped by the listener), {} likes,"
+            + " {} deliberately malformed.",
         summary.records(), String.format("%.1f", took.toMillis() / 1000.0), summary.plays(),
-        summary.skips(), summary.likes(), summary.malformed());
+        summary.skipped(), summary.likes(), summary.malformed());
   }
 
   static SimulationSummary publish(

@@ -1,6 +1,5 @@
 package io.listening.poller.spotify;
 
-import io.listening.events.PlayThreshold;
 import io.listening.poller.Settings;
 import io.listening.poller.spotify.auth.TokenKey;
 import java.net.URI;
@@ -31,8 +30,6 @@ import java.util.Map;
  *     {@code https://accounts.spotify.com})
  * @param pollInterval time between two currently-playing polls of one user ({@code
  *     POLLER_POLL_INTERVAL_MS}, default 5000)
- * @param playThresholdMs a play reaching this many ms is a {@code play}, else a {@code skip}
- *     ({@code POLLER_PLAY_THRESHOLD_MS}, default 30000)
  * @param backoffMax longest wait after repeated server errors or timeouts ({@code
  *     POLLER_BACKOFF_MAX_MS}, default 300000)
  * @param httpTimeout connect and response timeout of one HTTP call ({@code POLLER_HTTP_TIMEOUT_MS},
@@ -52,7 +49,6 @@ public record PollerConfig(
     URI apiUrl,
     URI accountsUrl,
     Duration pollInterval,
-    long playThresholdMs,
     Duration backoffMax,
     Duration httpTimeout,
     Duration dedupeWindow,
@@ -82,10 +78,6 @@ public record PollerConfig(
     if (dedupeMargin.isNegative()) {
       throw new IllegalArgumentException("dedupe-margin-ms must not be negative");
     }
-    if (playThresholdMs < 0) {
-      throw new IllegalArgumentException(
-          "play-threshold-ms must not be negative, got " + playThresholdMs);
-    }
   }
 
   /**
@@ -109,7 +101,6 @@ public record PollerConfig(
         baseUrl(s, "spotify-api-url", "https://api.spotify.com"),
         baseUrl(s, "spotify-accounts-url", "https://accounts.spotify.com"),
         Duration.ofMillis(s.longValue("poll-interval-ms", 5_000)),
-        s.longValue("play-threshold-ms", PlayThreshold.DEFAULT_MS),
         Duration.ofMillis(s.longValue("backoff-max-ms", 300_000)),
         Duration.ofMillis(s.longValue("http-timeout-ms", 10_000)),
         dedupeWindow == null ? null : Duration.ofMillis(s.longValue("dedupe-window-ms", 0)),
@@ -157,8 +148,6 @@ public record PollerConfig(
         + accountsUrl
         + ", pollInterval="
         + pollInterval
-        + ", playThresholdMs="
-        + playThresholdMs
         + ", backoffMax="
         + backoffMax
         + ", httpTimeout="

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ImportConfigTest {
 
   @Test
-  void argumentsWithDefaultsForCheckpointAndThreshold() {
+  void argumentsWithADefaultForTheCheckpoint() {
     ImportConfig config =
         ImportConfig.from(
             Map.of("DATA_DIR", "/srv/listening"), Map.of("path", "export.zip", "user", "alice"));
@@ -19,7 +19,6 @@ class ImportConfigTest {
     assertThat(config.userId()).isEqualTo("alice");
     assertThat(config.checkpoint())
         .isEqualTo(Path.of("/srv/listening/import-checkpoints/alice.json"));
-    assertThat(config.playThresholdMs()).isEqualTo(30_000);
   }
 
   @Test
@@ -29,13 +28,12 @@ class ImportConfigTest {
             Map.of(
                 "IMPORT_PATH", "/exports/alice",
                 "IMPORT_USER", "alice",
-                "IMPORT_CHECKPOINT", "/tmp/alice.json",
-                "IMPORT_PLAY_THRESHOLD_MS", "20000"),
-            Map.of("play-threshold-ms", "45000"));
+                "IMPORT_CHECKPOINT", "/tmp/alice.json"),
+            Map.of("user", "bob"));
 
     assertThat(config.path()).isEqualTo(Path.of("/exports/alice"));
+    assertThat(config.userId()).isEqualTo("bob");
     assertThat(config.checkpoint()).isEqualTo(Path.of("/tmp/alice.json"));
-    assertThat(config.playThresholdMs()).isEqualTo(45_000);
   }
 
   @Test
@@ -60,15 +58,5 @@ class ImportConfigTest {
     assertThatThrownBy(() -> ImportConfig.from(Map.of(), Map.of("path", "x", "user", "../etc")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("user must be");
-  }
-
-  @Test
-  void aNegativeThresholdIsRefused() {
-    assertThatThrownBy(
-            () ->
-                ImportConfig.from(
-                    Map.of(), Map.of("path", "x", "user", "alice", "play-threshold-ms", "-1")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("play-threshold-ms must not be negative");
   }
 }

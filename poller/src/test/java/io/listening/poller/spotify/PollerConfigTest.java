@@ -30,7 +30,6 @@ class PollerConfigTest {
     assertThat(config.apiUrl()).isEqualTo(URI.create("https://api.spotify.com"));
     assertThat(config.accountsUrl()).isEqualTo(URI.create("https://accounts.spotify.com"));
     assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(config.playThresholdMs()).isEqualTo(30_000);
     assertThat(config.dedupeWindowFor(180_000)).isEqualTo(Duration.ofSeconds(240));
   }
 

@@ -43,6 +43,6 @@ public final class TestConfigs {
   public static PlayEvent play(String source, String trackId, Instant playedAt) {
     return new PlayEvent(
         "id", "play", "alice", trackId, "name", "artist", null, 180_000L, 180_000, playedAt, null,
-        null, null, null, null, null, null, source, null);
+        null, null, null, null, null, null, null, source, null);
   }
 }
