@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * java -jar poller/target/poller.jar import --path=my_spotify_data.zip --user=alice
  *     [--checkpoint=data/import-checkpoints/alice.json]
- *     [--bootstrap-servers=127.0.0.1:19092]
+ *     [--bootstrap-servers=host:port]
  * </pre>
  *
  * Running it again on the same export publishes nothing; after an interruption it resumes where the

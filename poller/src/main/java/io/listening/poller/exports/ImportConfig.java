@@ -1,10 +1,10 @@
 package io.listening.poller.exports;
 
+import io.listening.events.UserIds;
 import io.listening.poller.Settings;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What to import and for whom. From {@code --name=value} arguments, else {@code IMPORT_*}
@@ -17,16 +17,10 @@ import java.util.regex.Pattern;
  */
 record ImportConfig(Path path, String userId, Path checkpoint) {
 
-  /** Letters, digits and {@code . _ @ + -}: the id also names the checkpoint file. */
-  private static final Pattern USER_ID =
-      Pattern.compile("[\\p{L}\\p{N}_@+-][\\p{L}\\p{N}._@+-]{0,127}");
-
   ImportConfig {
-    if (!USER_ID.matcher(userId).matches()) {
-      throw new IllegalArgumentException(
-          "user must be 1 to 128 letters, digits or . _ @ + - (not starting with '.'), got '"
-              + userId
-              + "'");
+    // The id also names the checkpoint file, which the rule keeps safe.
+    if (!UserIds.isValid(userId)) {
+      throw new IllegalArgumentException("user must be " + UserIds.RULE + ", got '" + userId + "'");
     }
   }
 

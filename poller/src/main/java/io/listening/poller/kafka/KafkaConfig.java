@@ -1,5 +1,6 @@
 package io.listening.poller.kafka;
 
+import io.listening.events.LocalDefaults;
 import io.listening.poller.Settings;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ public record KafkaConfig(String bootstrapServers, int partitions, short replica
     Settings s = new Settings(env, args, "KAFKA_");
     String servers = s.raw("bootstrap-servers");
     return new KafkaConfig(
-        servers == null || servers.isBlank() ? "127.0.0.1:19092" : servers,
+        servers == null || servers.isBlank() ? LocalDefaults.KAFKA_BOOTSTRAP_SERVERS : servers,
         s.intValue("partitions", 3),
         (short) s.intValue("replication-factor", 1));
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.listening.events.PlayEvent;
 import io.listening.events.PlayEventValidator;
+import io.listening.events.Topics;
 import io.listening.events.TrackIds;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class BasicExportMapperTest {
       PlayEvent event = music(record("Daft Punk", "Voyager", msPlayed));
 
       assertThat(event.eventType()).as("type after %d ms", msPlayed).isEqualTo("play");
-      assertThat(event.topic()).isEqualTo("spotify-plays");
+      assertThat(event.topic()).isEqualTo(Topics.PLAYS);
       assertThat(event.msPlayed()).isEqualTo(msPlayed);
       assertThat(event.skipped()).as("basic exports carry no skip flag").isNull();
     }

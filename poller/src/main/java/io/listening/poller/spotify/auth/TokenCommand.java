@@ -1,7 +1,7 @@
 package io.listening.poller.spotify.auth;
 
 import io.listening.poller.spotify.PollerConfig;
-import io.listening.poller.spotify.UserFiles;
+import io.listening.events.UserIds;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -87,11 +87,8 @@ public final class TokenCommand {
     if (user == null || user.isBlank()) {
       throw new IllegalArgumentException("--user is required: the id of the person connecting");
     }
-    if (!UserFiles.isPlainName(user)) {
-      throw new IllegalArgumentException(
-          "user must be 1 to 128 letters, digits or . _ @ + - (not starting with '.'), got '"
-              + user
-              + "'");
+    if (!UserIds.isValid(user)) {
+      throw new IllegalArgumentException("user must be " + UserIds.RULE + ", got '" + user + "'");
     }
     return user;
   }
