@@ -181,7 +181,7 @@ class ExportImportIT {
             FIXTURES.resolve(person), person, checkpoints.resolve(person + ".json"));
     return ImportCommand.importExport(
         config,
-        new KafkaConfig(kafka.getBrokersAsString(), 3, (short) 1),
+        new KafkaConfig(kafka.getBrokersAsString(), 3, (short) 1, Duration.ofSeconds(15)),
         ProgressReporter.silent());
   }
 

@@ -148,18 +148,8 @@ class ListeningSimulationTest {
   void nonsensicalConfigurationIsRefusedWithTheReason() {
     assertThatThrownBy(() -> new SimulatorConfig(1, 0, 600, 6, 14, CONFIG.endDate(), 0, 0))
         .hasMessage("users must be positive");
-    assertThatThrownBy(
-            () -> SimulatorConfig.from(Map.of("SIMULATOR_DAYS", "ten"), Map.of()))
-        .hasMessage("days must be a whole number, got 'ten'");
-  }
-
-  @Test
-  void argumentsOverrideEnvironment() {
-    SimulatorConfig config =
-        SimulatorConfig.from(Map.of("SIMULATOR_USERS", "3"), Map.of("users", "4", "end-date", "2024-01-02"));
-
-    assertThat(config.users()).isEqualTo(4);
-    assertThat(config.endDate()).isEqualTo(LocalDate.parse("2024-01-02"));
+    assertThatThrownBy(() -> new SimulatorConfig(1, 5, 50, 6, 14, CONFIG.endDate(), 0, 0))
+        .hasMessage("tracks must be at least 10 per genre");
   }
 
   private static List<PlayEvent> events(SimulatorConfig config) {
