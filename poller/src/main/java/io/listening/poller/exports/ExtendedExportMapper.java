@@ -12,9 +12,10 @@ import java.time.format.DateTimeParseException;
  *
  * <p>The track id comes from {@code spotify_track_uri} (derived from artist and track name for
  * local files, which have none); {@code played_at} is {@code ts}; album, platform, shuffle, the
- * start and end reasons and Spotify's own {@code skipped} flag (null in older records) are copied. {@code started_at} stays null: {@code ts - ms_played} would be
- * wrong whenever the play was paused. Records without track metadata but with episode or audiobook
- * fields are podcasts and audiobooks and are kept out of music plays.
+ * start and end reasons and Spotify's own {@code skipped} flag (null in older records) are copied.
+ * {@code started_at} stays null: {@code ts - ms_played} would be wrong whenever the play was
+ * paused. Records without track metadata but with episode or audiobook fields are podcasts and
+ * audiobooks and are kept out of music plays.
  */
 final class ExtendedExportMapper implements RecordMapper {
 

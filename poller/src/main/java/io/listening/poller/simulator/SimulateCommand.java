@@ -134,7 +134,8 @@ public final class SimulateCommand implements Callable<Integer> {
     SimulationSummary summary;
     if (dryRun) {
       summary =
-          publish(new ListeningSimulation(config), config.malformedEvery(), RecordSink.discarding());
+          publish(
+              new ListeningSimulation(config), config.malformedEvery(), RecordSink.discarding());
     } else {
       TopicSetup.ensureTopics(kafkaConfig);
       try (EventPublisher publisher = EventPublisher.connect(kafkaConfig)) {

@@ -36,7 +36,8 @@ class ImportCommandTest {
         .contains("--user=id", "Env: IMPORT_USER")
         .contains("--checkpoint=file", "Env: IMPORT_CHECKPOINT")
         .contains("--data-dir=dir", "Env: DATA_DIR", "Default: data")
-        .contains("--bootstrap-servers=", "Env: KAFKA_BOOTSTRAP_SERVERS", "Default: 127.0.0.1:19092")
+        .contains("--bootstrap-servers=", "Env: KAFKA_BOOTSTRAP_SERVERS")
+        .contains("Default: 127.0.0.1:19092")
         .contains("--partitions=n", "--replication-factor=n", "--kafka-timeout-ms=ms")
         .doesNotContain("threshold");
   }

@@ -74,7 +74,9 @@ class ListeningSimulationTest {
     assertThat(plays)
         .filteredOn(e -> !e.skipped())
         .allSatisfy(
-            e -> assertThat(e.msPlayed()).isGreaterThanOrEqualTo(ListeningSimulation.SKIP_WITHIN_MS));
+            e ->
+                assertThat(e.msPlayed())
+                    .isGreaterThanOrEqualTo(ListeningSimulation.SKIP_WITHIN_MS));
     assertThat(skipped.size() / (double) plays.size()).isBetween(0.05, 0.45);
     assertThat(byType.get(EventTypes.LIKE)).isPositive();
   }

@@ -59,7 +59,8 @@ class SimulateCommandTest {
     SimulatorConfig config = parse(env, "--users=4", "--max-events", "100").config();
 
     assertThat(config)
-        .isEqualTo(new SimulatorConfig(9, 4, 5_000, 12, 7, LocalDate.parse("2024-06-08"), 100, 500));
+        .isEqualTo(
+            new SimulatorConfig(9, 4, 5_000, 12, 7, LocalDate.parse("2024-06-08"), 100, 500));
   }
 
   @Test

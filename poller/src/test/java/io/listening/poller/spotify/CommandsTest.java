@@ -115,7 +115,8 @@ class CommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err())
-        .startsWith("error: a command is required: simulate, import, poll, recently-played or token");
+        .startsWith(
+            "error: a command is required: simulate, import, poll, recently-played or token");
   }
 
   private Map<String, String> minimal() {

@@ -17,8 +17,8 @@ import se.michaelthelin.spotify.model_objects.specification.Track;
  * {@code duration_ms}: an assumption (Spotify lists a track here only after it was played for a
  * while, but not necessarily to the end). Every item is a {@code play}; whether it counts is the
  * warehouse's decision. {@code started_at} is unknown and stays {@code null}; so do device,
- * platform, shuffle, reasons and the skip flag, which the endpoint does not report. spotify-web-api-java parses {@code
- * played_at} to whole seconds.
+ * platform, shuffle, reasons and the skip flag, which the endpoint does not report.
+ * spotify-web-api-java parses {@code played_at} to whole seconds.
  */
 final class RecentlyPlayedMapper {
 

@@ -101,7 +101,8 @@ class TokenCommandTest {
 
     CommandRun list = run("", "--action", "list");
 
-    assertThat(list.log()).contains("INFO User alice: connected, access token valid until none yet.");
+    assertThat(list.log())
+        .contains("INFO User alice: connected, access token valid until none yet.");
     assertThat(store().users().keySet()).containsExactly("alice");
   }
 
