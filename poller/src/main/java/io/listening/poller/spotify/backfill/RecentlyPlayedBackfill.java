@@ -129,7 +129,7 @@ final class RecentlyPlayedBackfill {
   Summary runUser(String userId) throws ReconnectNeededException, SpotifyCallException {
     OptionalLong saved = cursors.load(userId);
     Long after = saved.isPresent() ? saved.getAsLong() : null;
-    RecentlyPlayedMapper mapper = new RecentlyPlayedMapper(userId, config.playThresholdMs());
+    RecentlyPlayedMapper mapper = new RecentlyPlayedMapper(userId);
     PollerPlayMatcher matcher =
         new PollerPlayMatcher(pollerPlays.load(userId), config::dedupeWindowFor);
     long pages = 0;

@@ -1,6 +1,5 @@
 package io.listening.poller.spotify.playback;
 
-import io.listening.events.EventTypes;
 import io.listening.events.PlayEvent;
 import io.listening.events.PlayEventValidator;
 import io.listening.poller.kafka.EventPublisher;
@@ -51,13 +50,11 @@ final class SpotifyPoller implements AutoCloseable {
   private final PollerPlayLog pollerPlays;
   private final PlaybackTracker tracker;
   private final Backoff backoff;
-  private final long playThresholdMs;
   private final Map<String, UserSlot> slots = new HashMap<>();
   private final Set<String> toldToReconnect = new HashSet<>();
   private int connectedCountWarnedAbout;
   private long polls;
   private long plays;
-  private long skips;
   private boolean closed;
 
   /** What the poller keeps in memory per user between ticks. */
@@ -86,7 +83,6 @@ final class SpotifyPoller implements AutoCloseable {
     this.pollerPlays = new PollerPlayLog(files);
     this.tracker = new PlaybackTracker();
     this.backoff = backoff;
-    this.playThresholdMs = config.playThresholdMs();
   }
 
   /** Polls each connected user whose next poll is due at {@code now}. */
@@ -165,7 +161,7 @@ final class SpotifyPoller implements AutoCloseable {
             play.play().track().trackId());
         continue;
       }
-      PlayEvent event = play.toEvent(userId, playThresholdMs);
+      PlayEvent event = play.toEvent(userId);
       List<String> problems = PlayEventValidator.violations(event.withIngestedAt(now), now);
       if (!problems.isEmpty()) {
         LOG.warn(
@@ -174,15 +170,10 @@ final class SpotifyPoller implements AutoCloseable {
             String.join("; ", problems));
         continue;
       }
-      if (EventTypes.PLAY.equals(event.eventType())) {
-        plays++;
-      } else {
-        skips++;
-      }
+      plays++;
       LOG.info(
-          "User {}: {} of '{}' by {} ended at {} after {} s listened.",
+          "User {}: a play of '{}' by {} ended at {} after {} s listened.",
           userId,
-          event.eventType(),
           event.trackName(),
           event.artistName(),
           event.playedAt(),
@@ -238,9 +229,6 @@ final class SpotifyPoller implements AutoCloseable {
       publisher.close();
     }
     LOG.info(
-        "Spotify poller closed after {} polls: {} plays and {} skips published.",
-        polls,
-        plays,
-        skips);
+        "Spotify poller closed after {} polls: {} plays published.", polls, plays);
   }
 }

@@ -249,6 +249,7 @@ class RecentlyPlayedBackfillTest {
         null,
         null,
         null,
+        null,
         Sources.SPOTIFY_POLL,
         null);
   }

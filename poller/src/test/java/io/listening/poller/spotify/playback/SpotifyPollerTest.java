@@ -209,7 +209,7 @@ class SpotifyPollerTest {
         .singleElement()
         .satisfies(
             event -> {
-              assertThat(event.eventType()).isEqualTo(EventTypes.SKIP);
+              assertThat(event.eventType()).isEqualTo(EventTypes.PLAY);
               assertThat(event.msPlayed()).isEqualTo(25_000);
             });
     JsonNode last = nowPlaying().get(nowPlaying().size() - 1);
