@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.listening.poller.files.AtomicFiles;
+import io.listening.poller.files.AtomicFiles.Permissions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -135,17 +135,10 @@ final class Checkpoint {
                 .put(
                     "updated_at", entry.updatedAt() == null ? null : entry.updatedAt().toString()));
     try {
-      Path dir = path.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-      JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), root);
-      try {
-        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.write(
+          path, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root), Permissions.DEFAULT);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not write checkpoint " + path, e);
+      throw new UncheckedIOException("Could not encode checkpoint " + path, e);
     }
   }
 }

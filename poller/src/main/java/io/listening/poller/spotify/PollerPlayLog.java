@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.listening.events.PlayEvent;
+import io.listening.poller.files.AtomicFiles;
+import io.listening.poller.files.AtomicFiles.Permissions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -100,7 +102,8 @@ public final class PollerPlayLog {
       node.put("duration_ms", play.durationMs());
     }
     try {
-      AtomicFiles.write(files.pollerPlays(userId), JSON.writeValueAsBytes(root));
+      AtomicFiles.write(
+          files.pollerPlays(userId), JSON.writeValueAsBytes(root), Permissions.DEFAULT);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not encode the poller plays of " + userId, e);
     }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.listening.poller.spotify.AtomicFiles;
+import io.listening.poller.files.AtomicFiles;
+import io.listening.poller.files.AtomicFiles.Permissions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -150,7 +151,7 @@ public final class TokenStore {
             FileLock ignored = channel.lock()) {
           Map<String, UserTokens> users = read();
           T result = change.apply(users);
-          AtomicFiles.write(file, encrypt(encode(users)));
+          AtomicFiles.write(file, encrypt(encode(users)), Permissions.OWNER_ONLY);
           return result;
         }
       } catch (IOException e) {

@@ -3,7 +3,8 @@ package io.listening.poller.spotify.backfill;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.listening.poller.spotify.AtomicFiles;
+import io.listening.poller.files.AtomicFiles;
+import io.listening.poller.files.AtomicFiles.Permissions;
 import io.listening.poller.spotify.UserFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +53,8 @@ final class CursorStore {
     root.put("after", after);
     root.put("updated_at", now.toString());
     try {
-      AtomicFiles.write(files.recentlyPlayedCursor(userId), JSON.writeValueAsBytes(root));
+      AtomicFiles.write(
+          files.recentlyPlayedCursor(userId), JSON.writeValueAsBytes(root), Permissions.DEFAULT);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not encode the backfill cursor of " + userId, e);
     }

@@ -3,7 +3,8 @@ package io.listening.poller.spotify.playback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.listening.poller.spotify.AtomicFiles;
+import io.listening.poller.files.AtomicFiles;
+import io.listening.poller.files.AtomicFiles.Permissions;
 import io.listening.poller.spotify.UserFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,7 +90,7 @@ final class PlaybackStateStore {
       node.put("playing", play.playing());
     }
     try {
-      AtomicFiles.write(files.playback(userId), JSON.writeValueAsBytes(root));
+      AtomicFiles.write(files.playback(userId), JSON.writeValueAsBytes(root), Permissions.DEFAULT);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not encode the playback state of " + userId, e);
     }
