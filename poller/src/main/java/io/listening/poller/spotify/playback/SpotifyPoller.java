@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.michaelthelin.spotify.model_objects.miscellaneous.CurrentlyPlaying;
+import org.slf4j.event.Level;
 
 /**
  * Polls currently-playing for every connected user and publishes the plays that end.
@@ -33,9 +33,10 @@ import se.michaelthelin.spotify.model_objects.miscellaneous.CurrentlyPlaying;
  * topic and acknowledged by Kafka <em>before</em> the tracker state is saved, and the now-playing
  * record is published when the playback state changed. A crash between publishing and saving can
  * only publish a play again with the same {@code event_id}, which the warehouse removes; it never
- * loses one. Per user: a 429 waits for Spotify's {@code Retry-After} (plus jitter), server errors
- * and timeouts back off exponentially, and a user whose refresh token was rejected is not polled
- * again until they reconnect (the token store says {@code connected} again).
+ * loses one. Per user: a 429 waits for Spotify's {@code Retry-After} (plus jitter), server errors,
+ * timeouts and answers the library cannot read back off exponentially, and a user whose refresh
+ * token was rejected is not polled again until they reconnect (the token store says {@code
+ * connected} again).
  *
  * <p>Not thread-safe beyond its own lock: one tick at a time. Takes ownership of the publisher.
  */
@@ -111,13 +112,14 @@ final class SpotifyPoller implements AutoCloseable {
   }
 
   private void poll(String userId, UserSlot slot, Instant now) {
-    CurrentlyPlaying answer;
+    PlaybackSnapshot seen;
     try {
-      answer =
+      // Read inside the call, so whatever the library's answer holds cannot fail outside it.
+      seen =
           calls.call(
               userId,
               "currently-playing",
-              api -> api.getUsersCurrentlyPlayingTrack().build().execute());
+              api -> Snapshots.from(api.getUsersCurrentlyPlayingTrack().build().execute()));
     } catch (ReconnectNeededException e) {
       // SpotifyCalls logged the one WARN when it marked the user.
       toldToReconnect.add(userId);
@@ -131,7 +133,6 @@ final class SpotifyPoller implements AutoCloseable {
     slot.failuresInARow = 0;
     slot.notBefore = null;
 
-    PlaybackSnapshot seen = Snapshots.from(answer);
     PlaybackTracker.Step step = tracker.observe(slot.state, now, seen);
     List<PlayEvent> events = publishable(userId, step.finished(), now);
     for (PlayEvent event : events) {
@@ -195,11 +196,13 @@ final class SpotifyPoller implements AutoCloseable {
     } else {
       slot.failuresInARow++;
       wait = backoff.afterFailures(slot.failuresInARow);
-      LOG.warn(
-          "{}; failure {} in a row, next poll in {} ms.",
-          e.getMessage(),
-          slot.failuresInARow,
-          wait.toMillis());
+      // SpotifyCalls warned about the first unreadable answer; repeating it each retry is noise.
+      LOG.atLevel(e.isUnreadableAnswer() ? Level.DEBUG : Level.WARN)
+          .log(
+              "{}; failure {} in a row, next poll in {} ms.",
+              e.getMessage(),
+              slot.failuresInARow,
+              wait.toMillis());
     }
     slot.notBefore = now.plus(wait);
   }
@@ -229,6 +232,9 @@ final class SpotifyPoller implements AutoCloseable {
       publisher.close();
     }
     LOG.info(
-        "Spotify poller closed after {} polls: {} plays published.", polls, plays);
+        "Spotify poller closed after {} polls: {} plays published, {} Spotify answers unreadable.",
+        polls,
+        plays,
+        calls.unreadableAnswers());
   }
 }
