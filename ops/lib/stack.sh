@@ -13,10 +13,11 @@ STARTED=()  # what this script started, stopped in reverse order on exit
 WEBAPP_PID=""
 
 # Idempotent, and never stops halfway: Ctrl-C may also have killed whatever reads our output
-# (a pipe to tee), so failed writes and failed steps must not end the clean-up.
+# (a pipe to tee), so failed writes and failed steps must not end the clean-up, and a second
+# Ctrl-C (or the INT a wrapper such as timeout forwards) must not interrupt it.
 stop_started() {
   set +e
-  trap '' PIPE
+  trap '' PIPE INT TERM
   if [ -n "$WEBAPP_PID" ] && kill -0 "$WEBAPP_PID" 2>/dev/null; then
     kill "$WEBAPP_PID" 2>/dev/null || true
     wait "$WEBAPP_PID" 2>/dev/null || true
