@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Starts or stops a local single-node Kafka broker (KRaft, no ZooKeeper, no Docker).
 #
-#   ops/kafka.sh start    # listens on 127.0.0.1:$KAFKA_PORT (default 19092), data in $DATA_DIR/kafka
+#   ops/kafka.sh start    # listens on 127.0.0.1:$KAFKA_PORT, data in $DATA_DIR/kafka; the default
+#                         # port is the contract's local Kafka address (LocalDefaults, 19092)
 #   ops/kafka.sh stop
 #
 # The broker's classpath is resolved by Maven from ops/kafka/pom.xml on first use.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-KAFKA_PORT="${KAFKA_PORT:-19092}"
+KAFKA_PORT="${KAFKA_PORT:-$(local_kafka_port)}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-19093}"
 KAFKA_DIR="${KAFKA_DIR:-$DATA_DIR/kafka}"
 PID_FILE="$KAFKA_DIR/kafka.pid"

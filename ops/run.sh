@@ -6,8 +6,9 @@
 #
 # Configuration (environment): DATA_DIR (default ./data), SIMULATOR_USERS (110), SIMULATOR_DAYS (30),
 # SIMULATOR_SEED (42), SIMULATOR_MAX_EVENTS (100000), KAFKA_PORT (19092), REDIS_PORT (6379),
-# WEBAPP_PORT (8080). IMPORT_PATH=<your Spotify export folder or zip> (and IMPORT_USER, default "me")
-# imports your own listening history instead of simulating one.
+# WEBAPP_PORT (8080), PLAY_THRESHOLD_MS (30000: a stream counts as a play from this many ms on).
+# IMPORT_PATH=<your Spotify export folder or zip> (and IMPORT_USER, default "me") imports your own
+# listening history instead of simulating one.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$REPO_ROOT/ops/lib/stack.sh"
@@ -16,7 +17,7 @@ trap stop_started EXIT
 trap 'exit 130' INT TERM
 
 step "Checking system packages"
-ensure_apt_packages redis-server curl
+ensure_apt_packages redis-server curl jq
 command -v java >/dev/null || die "Java 17 is required (java not found)"
 command -v mvn >/dev/null || die "Maven is required (mvn not found)"
 mkdir -p "$DATA_DIR"
@@ -36,7 +37,8 @@ fi
 ingest
 build_warehouse
 step "Counting plays straight from the Parquet lake"
-info "$(lake_play_count) plays in the lake (distinct events of at least 30 s); the dashboard shows the same total"
+counted="$(lake_play_count)"
+info "$(jq -r '"\(.plays) plays in the lake (distinct streams of at least \(.play_threshold_ms) ms, the threshold of build \(.build_id)); the dashboard shows the same total"' <<<"$counted")"
 start_webapp
 
 step "Ready"

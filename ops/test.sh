@@ -12,7 +12,7 @@ trap 'bash "$REPO_ROOT/ops/redis.sh" stop; rm -rf "$DATA_DIR"' EXIT
 trap 'exit 130' INT TERM
 
 step "Checking system packages"
-ensure_apt_packages redis-server chromium chromium-driver curl
+ensure_apt_packages redis-server chromium chromium-driver curl jq
 command -v java >/dev/null || die "Java 17 is required (java not found)"
 command -v mvn >/dev/null || die "Maven is required (mvn not found)"
 

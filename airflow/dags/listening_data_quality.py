@@ -5,11 +5,15 @@ Every 30 minutes, three independent checks of the lake and the published warehou
 
 - `dbt_source_freshness`: runs `$DBT_FRESHNESS_COMMAND`, by default `ops/dbt-build.sh --freshness`
   (dbt source freshness of the lake; skipped when the variable is set to an empty string);
-- `dbt_test`: runs `$DBT_TEST_COMMAND`, by default the dbt data tests of silver and gold through
-  `ops/dbt-build.sh --select test_type:data`;
+- `dbt_test`: runs `$DBT_TEST_COMMAND`, by default the dbt data tests of silver and gold on a
+  copy of the published warehouse (`ops/dbt-build.sh --check --select test_type:data`); it never
+  publishes anything;
 - `reconcile_counts`: every Kafka record in the lake landed exactly once in plays or dead letters,
-  with no offset gaps, and every distinct lake event is in silver once the build has caught up
-  (`airflow/dags/listening/quality.py`).
+  with no offset gaps; once the build has caught up, every distinct lake stream is in silver and
+  gold's total plays equal the plays counted in the lake with the play threshold the published
+  build recorded (`airflow/dags/listening/quality.py`).
+
+Nothing here publishes or changes the warehouse.
 
 Environment: `DATA_DIR`, `LAKE_DIR`, `DBT_TEST_COMMAND`, `DBT_FRESHNESS_COMMAND`,
 `SILVER_PLAYS_TABLE` (see airflow/README.md).
@@ -51,6 +55,8 @@ def listening_data_quality():
     )
     BashOperator(
         task_id="dbt_test",
+        # Queues behind the builds only because dbt invocations of one project share its target/
+        # folder; the check itself writes nothing but a temporary copy of the warehouse.
         bash_command=commands.locked(config.DBT_TEST_COMMAND, lock_file=config.DBT_LOCK_FILE),
         env=config.DBT_ENV,
         append_env=True,
@@ -65,6 +71,8 @@ def listening_data_quality():
             "plays": report.plays,
             "dead_letters": report.dead_letters,
             "silver_rows": report.silver_rows,
+            "play_threshold_ms": report.play_threshold_ms,
+            "lake_counted_plays": report.lake_counted_plays,
         }
 
     reconcile_counts()

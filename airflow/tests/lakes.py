@@ -9,6 +9,8 @@ from pathlib import Path
 
 import duckdb
 
+from listening.contract import EventTypes, LakeLayout, Topics
+
 
 @dataclass(frozen=True)
 class Record:
@@ -17,10 +19,11 @@ class Record:
     offset: int
     event_id: str | None = None
     reason: str | None = None
-    event_type: str = "play"
-    topic: str = "spotify-plays"
+    event_type: str = EventTypes.PLAY
+    topic: str = Topics.PLAYS
     partition: int = 0
     played_at: datetime = datetime(2024, 12, 1, 10, 15, tzinfo=UTC)
+    ms_played: int = 180000
 
 
 def plays(*offsets: int, partition: int = 0) -> list[Record]:
@@ -39,6 +42,7 @@ def write_lake(
     lake: Path, records: list[Record], batch: str = "w20241201T1000-20241201T1100"
 ) -> None:
     """Writes valid records to plays/year=/month=/day=/hour=/ and the rest to dead_letter/."""
+    plays_dir, dead_letter_dir = LakeLayout.PLAYS_DIR, LakeLayout.DEAD_LETTER_DIR
     con = duckdb.connect()
     good = [r for r in records if r.reason is None]
     bad = [r for r in records if r.reason is not None]
@@ -46,10 +50,10 @@ def write_lake(
     for r in good:
         by_hour.setdefault(r.played_at.replace(minute=0, second=0, microsecond=0), []).append(r)
     for hour, rows in by_hour.items():
-        folder = lake / (f"plays/year={hour:%Y}/month={hour:%m}/day={hour:%d}/hour={hour:%H}")
+        folder = lake / plays_dir / f"year={hour:%Y}/month={hour:%m}/day={hour:%d}/hour={hour:%H}"
         folder.mkdir(parents=True, exist_ok=True)
         values = ", ".join(
-            f"({_sql(r.event_id)}, {_sql(r.event_type)}, 'u1', 'track-1', 180000, "
+            f"({_sql(r.event_id)}, {_sql(r.event_type)}, 'u1', 'track-1', {r.ms_played}, "
             f"timestamptz {_sql(r.played_at.isoformat())}, {_sql(r.topic)}, "
             f"{r.partition}::integer, {r.offset}::bigint)"
             for r in rows
@@ -60,7 +64,7 @@ def write_lake(
             f"to {_sql(str(folder / f'{batch}-00000-of-00001.parquet'))} (format parquet)"
         )
     if bad:
-        folder = lake / f"dead_letter/batch={batch}"
+        folder = lake / dead_letter_dir / f"batch={batch}"
         folder.mkdir(parents=True, exist_ok=True)
         values = ", ".join(
             f"({_sql(r.topic)}, {r.partition}::integer, {r.offset}::bigint, '{{}}', "
@@ -75,8 +79,16 @@ def write_lake(
     con.close()
 
 
-def write_warehouse(path: Path, event_ids: list[str], built_at: datetime | None) -> None:
-    """Writes silver.silver_plays and, when ``built_at`` is given, gold.build_info."""
+def write_warehouse(
+    path: Path,
+    event_ids: list[str],
+    built_at: datetime | None,
+    *,
+    play_threshold_ms: int = 30000,
+    total_plays: int | None = None,
+) -> None:
+    """Writes silver.silver_plays and, when ``built_at`` is given, gold.build_info and
+    gold.listening_totals (``total_plays`` defaults to one play per event id)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
     con.execute("create schema silver")
@@ -85,10 +97,18 @@ def write_warehouse(path: Path, event_ids: list[str], built_at: datetime | None)
         con.execute("insert into silver.silver_plays values (?, 180000)", [event_id])
     if built_at is not None:
         con.execute("create schema gold")
-        con.execute("create table gold.build_info (build_id varchar, built_at timestamp)")
         con.execute(
-            "insert into gold.build_info values ('b1', ?)",
-            [built_at.astimezone(UTC).replace(tzinfo=None)],
+            "create table gold.build_info "
+            "(build_id varchar, built_at timestamp, play_threshold_ms bigint)"
+        )
+        con.execute(
+            "insert into gold.build_info values ('b1', ?, ?)",
+            [built_at.astimezone(UTC).replace(tzinfo=None), play_threshold_ms],
+        )
+        con.execute("create table gold.listening_totals (total_plays bigint)")
+        con.execute(
+            "insert into gold.listening_totals values (?)",
+            [len(event_ids) if total_plays is None else total_plays],
         )
     con.close()
 

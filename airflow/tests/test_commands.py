@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from listening import commands, config
+from listening import commands, config, contract
 
 
 def ingest(**overrides):
@@ -93,9 +93,11 @@ def test_config_is_read_from_the_environment(monkeypatch):
         assert reloaded.PIPELINES_JAR == "/srv/listening/beam-pipelines/target/beam-pipelines.jar"
         assert reloaded.LAKE_DIR == "/var/lib/listening/lake"
         assert reloaded.WAREHOUSE_PATH == "/var/lib/listening/warehouse/analytics.duckdb"
-        assert reloaded.KAFKA_BOOTSTRAP_SERVERS == "127.0.0.1:19092"
+        assert reloaded.KAFKA_BOOTSTRAP_SERVERS == contract.LocalDefaults.KAFKA_BOOTSTRAP_SERVERS
         assert reloaded.BEAM_RUNNER == "FlinkRunner"
-        assert reloaded.DBT_TEST_COMMAND.startswith('bash "/srv/listening/ops/dbt-build.sh"')
+        assert reloaded.DBT_TEST_COMMAND == (
+            'bash "/srv/listening/ops/dbt-build.sh" --check --select "test_type:data"'
+        )
         assert reloaded.DBT_FRESHNESS_COMMAND == ""
         assert reloaded.DBT_ENV == {
             "REPO_ROOT": "/srv/listening",

@@ -7,12 +7,16 @@ the configuration coming from the environment exactly as on a worker.
 import json
 import os
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from conftest import AIRFLOW_BIN
-from lakes import Record, plays, write_lake
+from lakes import Record, plays, set_lake_mtime, write_lake, write_warehouse
+
+# ms_played of five streams: one reaches 120000 ms, three reach 30000 ms.
+STREAMS = (10_000, 29_999, 30_000, 119_999, 240_000)
 
 
 @pytest.fixture
@@ -76,15 +80,33 @@ def test_data_quality_run_checks_freshness_tests_and_reconciles(airflow_db, fake
     env, calls, data_dir = fake_platform
     lake = data_dir / "lake"
     write_lake(lake, plays(0, 1, 3) + [Record(offset=2, reason="bad json")])
-    env["DBT_TEST_COMMAND"] = f'echo "dbt-test in $REPO_ROOT" >> "{calls}"'
     output = dags_test(env, "listening_data_quality", "2024-12-01T10:30:00+00:00")
     assert sorted(calls.read_text().splitlines()) == [
+        f"dbt-build --check --select test_type:data DATA_DIR={data_dir}",
         f"dbt-build --freshness DATA_DIR={data_dir}",
-        f"dbt-test in {env['LISTENING_REPO_ROOT']}",
     ]
     assert "reconciliation: lake plays=3 distinct_events=3 " in output
     assert "dead_letters=1 partitions=1 silver_rows=None" in output
     assert Path(data_dir / ".airflow-dbt.lock").exists()
+
+
+def test_data_quality_reconciles_with_the_threshold_of_the_published_build(
+    airflow_db, fake_platform
+):
+    env, _, data_dir = fake_platform
+    lake = data_dir / "lake"
+    records = [Record(offset=o, event_id=f"s{o}", ms_played=ms) for o, ms in enumerate(STREAMS)]
+    write_lake(lake, records)
+    set_lake_mtime(lake, datetime(2024, 12, 1, 11, tzinfo=UTC))
+    warehouse = data_dir / "warehouse" / "analytics.duckdb"
+    ids = [r.event_id for r in records]
+    write_warehouse(warehouse, ids, datetime.now(UTC), play_threshold_ms=120_000, total_plays=1)
+    before = warehouse.stat()
+    env["DBT_TEST_COMMAND"] = "true"
+    output = dags_test(env, "listening_data_quality", "2024-12-01T12:00:00+00:00")
+    assert "play_threshold_ms=120000 lake_counted_plays=1 gold_total_plays=1" in output
+    after = warehouse.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
 
 def test_data_quality_freshness_is_skipped_when_switched_off(airflow_db, fake_platform):

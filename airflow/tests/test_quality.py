@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
+import duckdb
 import pytest
 
 from lakes import Record, plays, set_lake_mtime, write_lake, write_warehouse
@@ -21,9 +22,9 @@ def warehouse(tmp_path):
     return tmp_path / "warehouse" / "analytics.duckdb"
 
 
-def built(lake, warehouse, event_ids, built_at=LAKE_WRITTEN + timedelta(minutes=5)):
+def built(lake, warehouse, event_ids, built_at=LAKE_WRITTEN + timedelta(minutes=5), **build):
     set_lake_mtime(lake, LAKE_WRITTEN)
-    write_warehouse(warehouse, event_ids, built_at)
+    write_warehouse(warehouse, event_ids, built_at, **build)
 
 
 def test_consistent_lake_and_silver_pass(lake, warehouse):
@@ -41,6 +42,11 @@ def test_consistent_lake_and_silver_pass(lake, warehouse):
         (1, 2, 0, 1),
     ]
     assert report.built_at == LAKE_WRITTEN + timedelta(minutes=5)
+    assert (report.play_threshold_ms, report.lake_counted_plays, report.gold_total_plays) == (
+        30000,
+        5,
+        5,
+    )
 
 
 def test_duplicate_event_ids_in_the_lake_count_once_in_silver(lake, warehouse):
@@ -105,14 +111,14 @@ def test_dead_letter_without_reason_fails(lake, warehouse):
 
 def test_silver_event_missing_from_the_lake_fails(lake, warehouse):
     write_lake(lake, plays(0))
-    built(lake, warehouse, ["e-0-0", "ghost"])
+    built(lake, warehouse, ["e-0-0", "ghost"], total_plays=1)
     report = reconcile(str(lake), str(warehouse), SILVER)
     assert report.problems == ("1 silver events are not in the lake",)
 
 
 def test_duplicate_event_ids_in_silver_fail(lake, warehouse):
     write_lake(lake, plays(0, 1))
-    built(lake, warehouse, ["e-0-0", "e-0-1", "e-0-1"])
+    built(lake, warehouse, ["e-0-0", "e-0-1", "e-0-1"], total_plays=2)
     report = reconcile(str(lake), str(warehouse), SILVER)
     assert report.problems == ("1 duplicate event_ids in silver",)
 
@@ -155,3 +161,80 @@ def test_beam_temporary_files_are_not_counted(lake, warehouse):
     temp.mkdir()
     (temp / "partial.parquet").write_bytes(b"not parquet")
     assert check(str(lake), str(warehouse), SILVER).plays == 1
+
+
+def streams(*ms_played: int) -> list[Record]:
+    return [Record(offset=i, event_id=f"s{i}", ms_played=ms) for i, ms in enumerate(ms_played)]
+
+
+STREAMS = (10_000, 29_999, 30_000, 119_999, 120_000, 240_000)
+STREAM_IDS = [f"s{i}" for i in range(len(STREAMS))]
+
+
+@pytest.mark.parametrize(("threshold", "plays"), [(30_000, 4), (120_000, 2), (0, 6)])
+def test_gold_total_is_checked_with_the_threshold_the_build_recorded(
+    lake, warehouse, threshold, plays
+):
+    write_lake(lake, streams(*STREAMS))
+    built(lake, warehouse, STREAM_IDS, play_threshold_ms=threshold, total_plays=plays)
+
+    report = check(str(lake), str(warehouse), SILVER)
+
+    assert (report.play_threshold_ms, report.lake_counted_plays, report.gold_total_plays) == (
+        threshold,
+        plays,
+        plays,
+    )
+
+
+def test_gold_total_counted_with_another_threshold_fails(lake, warehouse):
+    write_lake(lake, streams(*STREAMS))
+    # Gold counted with 30000 ms, but the build says it used 120000 ms.
+    built(lake, warehouse, STREAM_IDS, play_threshold_ms=120_000, total_plays=4)
+
+    report = reconcile(str(lake), str(warehouse), SILVER)
+
+    assert report.problems == (
+        "gold.listening_totals.total_plays is 4, but the lake holds 2 distinct streams of at "
+        "least 120000 ms (the threshold of build b1, which is newer than every lake file)",
+    )
+
+
+def test_legacy_skips_count_like_plays_from_the_threshold_on(lake, warehouse):
+    write_lake(
+        lake,
+        [
+            Record(offset=0, event_id="long-skip", event_type="skip", ms_played=45_000),
+            Record(offset=1, event_id="short-skip", event_type="skip", ms_played=5_000),
+            Record(offset=2, event_id="like", event_type="like", ms_played=45_000),
+        ],
+    )
+    built(lake, warehouse, ["long-skip", "short-skip"], total_plays=1)
+    assert check(str(lake), str(warehouse), SILVER).lake_counted_plays == 1
+
+
+def test_differing_gold_total_is_pending_while_the_lake_is_newer(lake, warehouse):
+    write_lake(lake, streams(*STREAMS))
+    built(
+        lake,
+        warehouse,
+        STREAM_IDS,
+        built_at=LAKE_WRITTEN - timedelta(minutes=50),
+        total_plays=3,
+    )
+    report = check(str(lake), str(warehouse), SILVER)
+    assert (report.lake_counted_plays, report.gold_total_plays) == (4, 3)
+
+
+def test_build_that_records_no_threshold_cannot_be_checked(lake, warehouse):
+    write_lake(lake, plays(0))
+    built(lake, warehouse, ["e-0-0"])
+    con = duckdb.connect(str(warehouse))
+    con.execute("alter table gold.build_info drop column play_threshold_ms")
+    con.close()
+
+    report = reconcile(str(lake), str(warehouse), SILVER)
+
+    assert len(report.problems) == 1
+    assert "records no play_threshold_ms" in report.problems[0]
+    assert report.lake_counted_plays is None

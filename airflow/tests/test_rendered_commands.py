@@ -81,12 +81,31 @@ def test_publish_runs_dbt_build_script_under_the_lock(dag_bag, dag_id):
     assert task.append_env is True
 
 
-def test_data_quality_runs_the_configured_dbt_test_command(dag_bag):
+def test_data_quality_tests_a_copy_and_never_publishes(dag_bag):
     task = dag_bag.get_dag("listening_data_quality").get_task("dbt_test")
     command = render(task)
     assert shlex.split(command)[-1] == config.DBT_TEST_COMMAND
-    assert 'ops/dbt-build.sh" --select "test_type:data"' in config.DBT_TEST_COMMAND
+    assert shlex.split(config.DBT_TEST_COMMAND) == [
+        "bash",
+        f"{config.REPO_ROOT}/ops/dbt-build.sh",
+        "--check",
+        "--select",
+        "test_type:data",
+    ]
     assert task.env == config.DBT_ENV
+
+
+def test_no_data_quality_task_runs_the_publishing_build(dag_bag):
+    modes = {}
+    for task in dag_bag.get_dag("listening_data_quality").tasks:
+        command = getattr(task, "bash_command", None) or ""
+        # Without --check or --freshness, ops/dbt-build.sh publishes.
+        modes[task.task_id] = re.findall(r"dbt-build\.sh['\"]*\s+(\S+)", command)
+    assert modes == {
+        "dbt_source_freshness": ["--freshness"],
+        "dbt_test": ["--check"],
+        "reconcile_counts": [],
+    }
 
 
 def test_data_quality_checks_freshness_without_waiting_for_the_lock(dag_bag):

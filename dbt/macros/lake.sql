@@ -26,13 +26,75 @@
 
 {# lake_source_glob(source_name, table_name): lake_dir/lake_glob from the source's meta. #}
 {% macro lake_source_glob(source_name, table_name) -%}
+    {%- set meta = lake_source_meta(source_name, table_name) -%}
+    {{ return(meta['lake_dir'] ~ '/' ~ meta['lake_glob']) }}
+{%- endmacro %}
+
+
+{# lake_source_meta(source_name, table_name): the source table's meta (only while executing). #}
+{% macro lake_source_meta(source_name, table_name) -%}
     {%- for node in graph.sources.values() -%}
         {%- if node.source_name == source_name and node.name == table_name -%}
-            {%- set meta = node.config.get('meta') or node.meta -%}
-            {{ return(meta['lake_dir'] ~ '/' ~ meta['lake_glob']) }}
+            {{ return(node.config.get('meta') or node.meta) }}
         {%- endif -%}
     {%- endfor -%}
     {{ exceptions.raise_compiler_error("no source " ~ source_name ~ "." ~ table_name) }}
+{%- endmacro %}
+
+
+{#
+  lake_source(source_name, table_name): what a staging model selects from instead of source().
+
+  A lake gains columns over time (meta optional_columns of the source table, name: SQL type), and
+  files written before lack them. DuckDB's read_parquet(union_by_name = true) fills a column in
+  for the files that lack it only if some file has it. So on DuckDB the source is read as a union
+  by name with an empty row set that has exactly the optional columns: they are null wherever a
+  file lacks them, whether all, some or none of the files have them. The union is resolved when
+  the view is queried, so a bronze view stays right as new files arrive. On other warehouses a
+  source is a table that has every column.
+#}
+{% macro lake_source(source_name, table_name) -%}
+    {{ return(adapter.dispatch('lake_source')(source_name, table_name)) }}
+{%- endmacro %}
+
+{% macro default__lake_source(source_name, table_name) -%}
+    {{ return(source(source_name, table_name)) }}
+{%- endmacro %}
+
+{% macro duckdb__lake_source(source_name, table_name) -%}
+    {%- set relation = source(source_name, table_name) -%}
+    {%- if not execute -%}
+        {{ return(relation) }}
+    {%- endif -%}
+    {%- set optional_columns = lake_source_meta(source_name, table_name).get('optional_columns') or {} -%}
+    {%- if not optional_columns -%}
+        {{ return(relation) }}
+    {%- endif -%}
+    {%- set typed_nulls = [] -%}
+    {%- for column_name, data_type in optional_columns.items() -%}
+        {%- do typed_nulls.append('cast(null as ' ~ data_type ~ ') as ' ~ adapter.quote(column_name)) -%}
+    {%- endfor -%}
+    {%- set sql -%}
+(
+    select * from (select {{ typed_nulls | join(', ') }} where 1 = 0) as optional_columns
+    union all by name
+    select * from {{ relation }}
+)
+    {%- endset -%}
+    {{ return(sql) }}
+{%- endmacro %}
+
+
+{#
+  listening_event_types_sql(): the var listening_event_types as an SQL list, ('play', 'skip'):
+  the event types that are streams of a track.
+#}
+{% macro listening_event_types_sql() -%}
+    {%- set quoted = [] -%}
+    {%- for event_type in var('listening_event_types') -%}
+        {%- do quoted.append("'" ~ event_type | replace("'", "''") ~ "'") -%}
+    {%- endfor -%}
+    ({{ quoted | join(', ') }})
 {%- endmacro %}
 
 

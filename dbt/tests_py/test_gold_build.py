@@ -1,8 +1,9 @@
 """Checks the warehouse that ops/dbt-build.sh published from the fixture lake (dbt/fixtures/).
 
 Run by ops/test-dbt.sh, which sets DATA_DIR to a temporary folder holding the fixture lake and the
-published $DATA_DIR/warehouse/analytics.duckdb. The expected numbers are worked out by hand from
-dbt/fixtures/plays.csv; the comments say how.
+published $DATA_DIR/warehouse/analytics.duckdb (built with the default play threshold), and puts
+airflow/dags on PYTHONPATH for the Python home of the contract (``listening``). The expected
+numbers are worked out by hand from dbt/fixtures/plays.csv; the comments say how.
 """
 
 import datetime as dt
@@ -14,6 +15,8 @@ import sys
 
 import duckdb
 import pytest
+
+from listening import lake, quality
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = REPO_ROOT / "ops" / "dbt-build.sh"
@@ -62,6 +65,7 @@ GOLD_CONTRACT = {
     "build_info": [
         ("build_id", "VARCHAR"),
         ("built_at", "TIMESTAMP"),
+        ("play_threshold_ms", "BIGINT"),
     ],
 }
 
@@ -99,10 +103,11 @@ def query(sql: str, path: pathlib.Path | None = None):
         con.close()
 
 
-def run_build(**env_overrides) -> subprocess.CompletedProcess:
-    env = dict(os.environ, **env_overrides)
+def run_build(*args: str, **env_overrides) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "PLAY_THRESHOLD_MS"}
+    env.update(env_overrides)
     result = subprocess.run(
-        ["bash", str(BUILD_SCRIPT)], env=env, capture_output=True, text=True, timeout=600
+        ["bash", str(BUILD_SCRIPT), *args], env=env, capture_output=True, text=True, timeout=600
     )
     sys.stdout.write(result.stdout[-4000:])
     sys.stderr.write(result.stderr[-4000:])
@@ -221,8 +226,11 @@ def test_dead_letters_are_staged():
 
 
 def test_build_info_and_published_files():
-    [(build_id, built_at)] = query("select build_id, built_at from gold.build_info")
+    [(build_id, built_at, threshold)] = query(
+        "select build_id, built_at, play_threshold_ms from gold.build_info"
+    )
     assert len(build_id) == 36
+    assert threshold == 30000  # the default of dbt_project.yml: ops/test-dbt.sh sets none
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     assert now - dt.timedelta(hours=1) < built_at <= now + dt.timedelta(minutes=1)
     warehouse = published_path().parent
@@ -273,3 +281,178 @@ def test_build_without_dead_letter_files(tmp_path):
     warehouse = other_data_dir / "warehouse" / "analytics.duckdb"
     assert query("select count(*) from bronze.stg_lake__dead_letters", warehouse) == [(0,)]
     assert query("select total_plays, listening_ms from gold.listening_totals", warehouse) == [(11, 2_064_999)]
+
+
+# With PLAY_THRESHOLD_MS=120000 the fixture's 30000 ms stream of Slow River (bob, 01:34) no
+# longer counts: every other counted stream lasts at least 180000 ms.
+EXPECTED_AT_120000 = {
+    "totals": (10, 3),
+    "daily": [
+        ("user-alice", dt.date(2024, 12, 1), 6, 1),
+        ("user-bob", dt.date(2024, 12, 1), 2, 0),
+        ("user-bob", dt.date(2024, 12, 2), 2, 2),
+    ],
+    "tracks": sorted(
+        [(TRACK_A, 5, 2), (TRACK_B, 4, 2), (TRACK_C, 1, 1), (TRACK_D, 0, 0)]
+    ),
+}
+
+
+def new_data_dir(tmp_path, *fixture_args: str) -> pathlib.Path:
+    """A DATA_DIR of its own with a fresh fixture lake."""
+    other = tmp_path / "data"
+    subprocess.run(
+        [sys.executable, str(FIXTURE_SCRIPT), str(other / "lake"), *fixture_args], check=True
+    )
+    return other
+
+
+def build_in(data: pathlib.Path, *args: str, **env) -> subprocess.CompletedProcess:
+    return run_build(*args, DATA_DIR=str(data), LAKE_DIR=str(data / "lake"), **env)
+
+
+@pytest.fixture(scope="module")
+def strict_build(tmp_path_factory):
+    """The fixture lake built with PLAY_THRESHOLD_MS=120000 in a DATA_DIR of its own."""
+    data = new_data_dir(tmp_path_factory.mktemp("strict"))
+    result = build_in(data, PLAY_THRESHOLD_MS="120000")
+    assert result.returncode == 0, "build with PLAY_THRESHOLD_MS=120000 failed"
+    return data
+
+
+def figures(warehouse: pathlib.Path) -> dict:
+    return {
+        "threshold": query("select play_threshold_ms from gold.build_info", warehouse)[0][0],
+        "totals": query("select total_plays, total_skips from gold.listening_totals", warehouse)[0],
+        "daily": query(
+            "select user_id, listen_date, plays, skips from gold.daily_listening_stats order by all",
+            warehouse,
+        ),
+        "tracks": query("select track_id, plays, listeners from gold.tracks order by all", warehouse),
+    }
+
+
+def test_the_play_threshold_setting_decides_every_figure(strict_build):
+    default = figures(published_path())
+    strict = figures(strict_build / "warehouse" / "analytics.duckdb")
+
+    assert (default["threshold"], strict["threshold"]) == (30000, 120000)
+    assert default["totals"] == (11, 2)
+    assert {k: strict[k] for k in EXPECTED_AT_120000} == EXPECTED_AT_120000
+    assert strict["totals"] != default["totals"]
+
+
+@pytest.mark.parametrize("which", ["default", "strict"])
+def test_gold_equals_the_lake_count_with_the_recorded_threshold_and_reconciles(
+    strict_build, which
+):
+    data = data_dir() if which == "default" else strict_build
+    warehouse = data / "warehouse" / "analytics.duckdb"
+    [(threshold, total_plays)] = query(
+        "select play_threshold_ms, total_plays from gold.build_info cross join gold.listening_totals",
+        warehouse,
+    )
+    # The lake counted by the Python home of the contract, with the threshold the build recorded.
+    assert lake.lake_play_count(str(data / "lake"), threshold) == total_plays
+    # The data-quality reconciliation (offsets, silver, gold total) passes on this build.
+    report = quality.check(str(data / "lake"), str(warehouse), "silver.silver_plays")
+    assert (report.play_threshold_ms, report.lake_counted_plays) == (threshold, total_plays)
+    assert report.lake_not_in_silver == 0
+
+
+def test_a_play_threshold_that_is_not_a_whole_number_fails_the_build():
+    published = published_path()
+    before = file_fingerprint(published)
+    for bad in ("abc", "-5"):
+        result = run_build(PLAY_THRESHOLD_MS=bad)
+        assert result.returncode != 0, bad
+        assert "must be a whole number of milliseconds" in result.stdout + result.stderr
+    assert file_fingerprint(published) == before
+
+
+def test_the_reported_skip_flag_is_read_and_does_not_count():
+    rows = query(
+        """
+        select event_id, is_reported_skip, is_counted_play
+        from silver.silver_plays
+        where is_reported_skip is not null
+        order by event_id
+        """
+    )
+    assert rows == [
+        ("6f1d2c1e-0002-4000-8000-000000000010", False, True),
+        ("6f1d2c1e-0002-4000-8000-000000000012", True, False),
+        # Spotify says skipped, but 30000 ms reach the threshold: it counts.
+        ("6f1d2c1e-0002-4000-8000-000000000013", True, True),
+    ]
+    # The fixture lake mixes files written before the column existed with newer ones.
+    assert query("select count(*) from silver.silver_plays where is_reported_skip is null") == [(10,)]
+
+
+@pytest.mark.parametrize("skipped_column", ["none", "all"])
+def test_bronze_reads_lakes_whose_files_all_lack_or_all_have_the_skipped_column(
+    tmp_path, skipped_column
+):
+    data = new_data_dir(tmp_path, "--skipped-column", skipped_column)
+    result = build_in(data)
+    assert result.returncode == 0, f"build failed on a lake with skipped-column={skipped_column}"
+    warehouse = data / "warehouse" / "analytics.duckdb"
+    flagged = query("select count(is_reported_skip) from bronze.stg_lake__plays", warehouse)
+    assert flagged == [(0 if skipped_column == "none" else 3,)]
+    assert query("select total_plays, total_skips from gold.listening_totals", warehouse) == [(11, 2)]
+
+
+def test_a_data_quality_check_leaves_the_published_file_as_it_was():
+    published = published_path()
+    before = file_fingerprint(published)
+    listing = sorted(os.listdir(published.parent))
+    result = run_build("--check", "--select", "test_type:data")
+    assert result.returncode == 0, "dbt data tests failed on the fixture warehouse"
+    assert "PASS=" in result.stdout
+    assert file_fingerprint(published) == before
+    assert sorted(os.listdir(published.parent)) == listing
+
+
+def test_a_failing_data_quality_check_leaves_the_published_file_as_it_was(strict_build, tmp_path):
+    # A published warehouse whose gold.tracks breaks its unique key.
+    data = tmp_path / "data"
+    (data / "warehouse").mkdir(parents=True)
+    published = data / "warehouse" / "analytics.duckdb"
+    published.write_bytes((strict_build / "warehouse" / "analytics.duckdb").read_bytes())
+    con = duckdb.connect(str(published))
+    con.execute("insert into gold.tracks select * from gold.tracks limit 1")
+    con.close()
+    before = file_fingerprint(published)
+    result = run_build(
+        "--check", "--select", "test_type:data", DATA_DIR=str(data), LAKE_DIR=str(strict_build / "lake")
+    )
+    assert result.returncode != 0
+    assert "the published file was not changed" in result.stderr
+    assert file_fingerprint(published) == before
+    assert sorted(os.listdir(published.parent)) == ["analytics.duckdb"]
+
+
+def test_publish_refuses_a_build_whose_data_tests_fail(tmp_path):
+    data = new_data_dir(tmp_path)
+    assert build_in(data).returncode == 0
+    published = data / "warehouse" / "analytics.duckdb"
+    before = file_fingerprint(published)
+    # A valid-looking stream with a negative ms_played: the models build, silver's tests fail.
+    hour = data / "lake" / "plays" / "year=2024" / "month=12" / "day=02" / "hour=02"
+    source = next(hour.glob("*.parquet"))
+    con = duckdb.connect()
+    con.execute(
+        f"""
+        copy (
+            select * replace ('6f1d2c1e-0002-4000-8000-0000000000aa' as event_id,
+                              -1::bigint as ms_played, 999::bigint as kafka_offset)
+            from read_parquet('{source}') where event_type = 'play' limit 1
+        ) to '{hour / "w-bad-00000-of-00001.parquet"}' (format parquet)
+        """
+    )
+    con.close()
+    result = build_in(data)
+    assert result.returncode != 0
+    assert "accepted_range_silver_plays_ms_played" in result.stdout
+    assert "left untouched" in result.stderr
+    assert file_fingerprint(published) == before

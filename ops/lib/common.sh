@@ -57,3 +57,23 @@ wait_for_port() {
   done
   return 1
 }
+
+# listening_program MODULE ARGS...: runs one of the platform's Python programs,
+# `python -m listening.MODULE ARGS...` (airflow/dags/listening/), in the dbt virtualenv, which has
+# dbt and DuckDB. The programs decide; the scripts only wire them.
+listening_program() {
+  local module="$1"
+  shift
+  local venv
+  venv="$(ensure_venv dbt "$REPO_ROOT/dbt/requirements.txt")"
+  PYTHONPATH="$REPO_ROOT/airflow/dags${PYTHONPATH:+:$PYTHONPATH}" \
+    "$venv/bin/python" -m "listening.$module" "$@"
+}
+
+# local_kafka_port: the port of the contract's local Kafka address, where ops/kafka.sh listens
+# unless KAFKA_PORT says otherwise.
+local_kafka_port() {
+  local address
+  address="$(listening_program contract kafka-bootstrap-servers)"
+  printf '%s\n' "${address##*:}"
+}

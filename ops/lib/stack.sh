@@ -1,9 +1,11 @@
 # The steps of the local stack, shared by ops/run.sh and ops/e2e-test.sh. Source after common.sh.
 # shellcheck shell=bash
 
-KAFKA_PORT="${KAFKA_PORT:-19092}"
+# The broker ops/kafka.sh starts listens on 127.0.0.1:$KAFKA_PORT; the default port is the
+# contract's local Kafka address (listening.contract).
+KAFKA_PORT="${KAFKA_PORT:-$(local_kafka_port)}"
 KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$KAFKA_PORT}"
-LAKE_DIR="${LAKE_DIR:-$DATA_DIR/lake}"
+LAKE_DIR="${LAKE_DIR:-$(listening_program contract lake-dir)}"
 WEBAPP_PORT="${WEBAPP_PORT:-8080}"
 export KAFKA_PORT KAFKA_BOOTSTRAP_SERVERS LAKE_DIR WEBAPP_PORT
 
@@ -11,10 +13,11 @@ STARTED=()  # what this script started, stopped in reverse order on exit
 WEBAPP_PID=""
 
 # Idempotent, and never stops halfway: Ctrl-C may also have killed whatever reads our output
-# (a pipe to tee), so failed writes and failed steps must not end the clean-up.
+# (a pipe to tee), so failed writes and failed steps must not end the clean-up, and a second
+# Ctrl-C (or the INT a wrapper such as timeout forwards) must not interrupt it.
 stop_started() {
   set +e
-  trap '' PIPE
+  trap '' PIPE INT TERM
   if [ -n "$WEBAPP_PID" ] && kill -0 "$WEBAPP_PID" 2>/dev/null; then
     kill "$WEBAPP_PID" 2>/dev/null || true
     wait "$WEBAPP_PID" 2>/dev/null || true
@@ -46,14 +49,10 @@ simulate() {
     --bootstrap-servers="$KAFKA_BOOTSTRAP_SERVERS" "$@"
 }
 
-# The end of the last window already in the lake, so every run reads only what arrived since.
+# The end of the last window already in the lake (from the Beam manifests), so every run reads
+# only what arrived since.
 last_window_end() {
-  local manifests="$LAKE_DIR/_manifests"
-  if compgen -G "$manifests/*.json" >/dev/null; then
-    sed -n 's/.*"window_end" : "\(.*\)".*/\1/p' "$manifests"/*.json | sort | tail -1
-  else
-    echo "1970-01-01T00:00:00Z"
-  fi
+  listening_program lake last-window-end
 }
 
 ingest() {
@@ -66,23 +65,16 @@ ingest() {
     --enforceEncodability=false
 }
 
+# Publishes a new warehouse build. PLAY_THRESHOLD_MS, if set, decides what counts as a play.
 build_warehouse() {
   step "Building the warehouse with dbt (bronze -> silver -> gold) and publishing it"
   bash "$REPO_ROOT/ops/dbt-build.sh"
 }
 
-# Counted straight from the Parquet files, independently of dbt: distinct events that count as plays.
+# The plays counted straight from the Parquet files, independently of dbt, with the play threshold
+# the published build recorded: JSON {"plays", "play_threshold_ms", "build_id"}.
 lake_play_count() {
-  local venv
-  venv="$(ensure_venv dbt "$REPO_ROOT/dbt/requirements.txt")"
-  "$venv/bin/python" - "$LAKE_DIR" <<'PY'
-import sys, duckdb
-lake = sys.argv[1]
-print(duckdb.sql(f"""
-    select count(distinct event_id) from read_parquet('{lake}/plays/year=*/month=*/day=*/hour=*/*.parquet')
-    where event_type in ('play', 'skip') and ms_played >= 30000
-""").fetchone()[0])
-PY
+  listening_program lake play-count
 }
 
 start_webapp() {

@@ -1,31 +1,31 @@
-"""Reconciliation of the Parquet lake, its dead letters and the silver layer of the warehouse.
+"""Reconciliation of the Parquet lake, its dead letters and the published warehouse.
 
-Invariant checked: every Kafka record the pipeline read lands exactly once, either in the lake's
-``plays`` or in ``dead_letter`` (docs/data-contracts.md section 2), and every distinct play or skip
-in the lake reaches silver once the warehouse has been rebuilt. Counts are taken with DuckDB,
-imported inside :func:`reconcile` so that importing this module (and the DAG file) stays cheap.
+Invariants checked: every Kafka record the pipeline read lands exactly once, either in the lake's
+``plays`` or in ``dead_letter`` (docs/data-contracts.md section 2); every distinct stream of a
+track in the lake reaches silver; and the published ``gold.listening_totals.total_plays`` equals
+the plays counted straight from the lake files with the play threshold that build recorded
+(``gold.build_info.play_threshold_ms``). The threshold is the warehouse's decision; this check
+only applies it again, independently of dbt, so it never defines a threshold of its own. The
+last two hold once the warehouse has been rebuilt after the newest lake file.
 
-Assumptions: Kafka offsets of a partition are contiguous (the producers are idempotent, not
-transactional), and the silver table has one row per distinct ``event_id`` of the event types in
-:data:`SILVER_EVENT_TYPES`. The lake must be a local folder.
+Counts are taken with DuckDB, imported inside :func:`reconcile` so that importing this module
+(and the DAG file) stays cheap. Assumptions: Kafka offsets of a partition are contiguous (the
+producers are idempotent, not transactional); silver has one row per distinct ``event_id`` of
+the listening event types (:data:`listening.contract.EventTypes.LISTENING`); the arrivals of one
+event carry the same ``ms_played``. The lake must be a local folder.
 """
 
 from __future__ import annotations
 
-import glob
 import logging
 import os
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from listening import lake, warehouse
+
 log = logging.getLogger(__name__)
-
-# The event types dbt's silver_plays keeps (dbt/models/silver/silver_plays.sql).
-SILVER_EVENT_TYPES = ("play", "skip")
-PLAYS_GLOB = "plays/year=*/month=*/day=*/hour=*/*.parquet"
-DEAD_LETTER_GLOB = "dead_letter/batch=*/*.parquet"
-
 
 _TABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$")
 
@@ -41,7 +41,7 @@ select (select count(*) from silver),
 
 
 class ReconciliationError(Exception):
-    """The lake, the dead letters and silver do not add up."""
+    """The lake, the dead letters and the warehouse do not add up."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,9 @@ class Report:
     lake_not_in_silver: int | None
     built_at: datetime | None
     newest_lake_file_at: datetime | None
+    play_threshold_ms: int | None = None
+    lake_counted_plays: int | None = None
+    gold_total_plays: int | None = None
     problems: tuple[str, ...] = field(default=())
 
     @property
@@ -95,21 +98,12 @@ class Report:
             f"dead_letters={self.dead_letters} partitions={len(self.partitions)} "
             f"silver_rows={self.silver_rows} silver_duplicates={self.silver_duplicates} "
             f"silver_not_in_lake={self.silver_not_in_lake} "
-            f"lake_not_in_silver={self.lake_not_in_silver} built_at={self.built_at} "
+            f"lake_not_in_silver={self.lake_not_in_silver} "
+            f"play_threshold_ms={self.play_threshold_ms} "
+            f"lake_counted_plays={self.lake_counted_plays} "
+            f"gold_total_plays={self.gold_total_plays} built_at={self.built_at} "
             f"newest_lake_file_at={self.newest_lake_file_at}"
         )
-
-
-def _files(lake_dir: str, pattern: str) -> list[str]:
-    return sorted(glob.glob(os.path.join(lake_dir, pattern)))
-
-
-def _sql_string(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
-def _sql_list(values: list[str]) -> str:
-    return "[" + ", ".join(_sql_string(v) for v in values) + "]"
 
 
 def _newest_mtime(paths: list[str]) -> datetime | None:
@@ -118,56 +112,32 @@ def _newest_mtime(paths: list[str]) -> datetime | None:
     return datetime.fromtimestamp(max(os.stat(p).st_mtime for p in paths), tz=UTC)
 
 
-def _as_utc(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    # DuckDB returns TIMESTAMP as naive (UTC by the contract) and TIMESTAMPTZ as aware.
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def reconcile(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
-    """Counts the lake, its dead letters and silver, and lists every inconsistency found.
+    """Counts the lake, its dead letters, silver and gold, and lists every inconsistency found.
 
-    Events in the lake but not yet in silver are a problem only when no lake file is newer than
-    the published build (``gold.build_info.built_at``): otherwise the next dbt build is pending.
+    Lake events missing from silver, and a gold total that differs from the lake's count, are
+    problems only when no lake file is newer than the published build
+    (``gold.build_info.built_at``): otherwise the next dbt build is pending.
     """
     if not _TABLE_NAME.match(silver_table):
         raise ValueError(f"silver table {silver_table!r} is not a [schema.]table name")
-    if "://" in lake_dir:
-        raise ValueError(f"the reconciliation reads a local lake folder, not {lake_dir}")
+    lake.require_local(lake_dir)
     import duckdb
 
-    play_files = _files(lake_dir, PLAYS_GLOB)
-    dead_letter_files = _files(lake_dir, DEAD_LETTER_GLOB)
     problems: list[str] = []
+    build: warehouse.PublishedBuild | None = None
+    if os.path.exists(warehouse_path):
+        try:
+            build = warehouse.published_build(warehouse_path)
+        except warehouse.WarehouseError as e:
+            problems.append(f"the published build cannot be checked: {e}")
 
     con = duckdb.connect()
     try:
         # Never let an unknown table name resolve to a Python variable of this function.
         con.execute("set python_enable_replacements = false")
-        lake_views = []
-        if play_files:
-            con.execute(
-                f"create view plays as select * from read_parquet({_sql_list(play_files)}, "
-                "hive_partitioning = true, union_by_name = true, "
-                "hive_types = {'year': INTEGER, 'month': INTEGER, 'day': INTEGER, 'hour': INTEGER})"
-            )
-            lake_views.append("select kafka_topic, kafka_partition, kafka_offset from plays")
-        else:
-            con.execute(
-                "create view plays as "
-                "select null::varchar as event_id, null::varchar as event_type where false"
-            )
-        if dead_letter_files:
-            con.execute(
-                "create view dead_letter as select * from "
-                f"read_parquet({_sql_list(dead_letter_files)}, union_by_name = true)"
-            )
-            lake_views.append("select kafka_topic, kafka_partition, kafka_offset from dead_letter")
-        else:
-            con.execute("create view dead_letter as select null::varchar as reason where false")
-
-        event_types = "(" + ", ".join(_sql_string(t) for t in SILVER_EVENT_TYPES) + ")"
+        found = lake.create_views(con, lake_dir)
+        event_types = lake.listening_event_types_sql()
         plays, distinct_events, distinct_listening_events = con.execute(
             "select count(*), count(distinct event_id), "
             f"count(distinct event_id) filter (where event_type in {event_types}) from plays"
@@ -176,24 +146,25 @@ def reconcile(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
             "select count(*), count(*) filter (where coalesce(trim(reason), '') = '') "
             "from dead_letter"
         ).fetchone()
-
-        partitions: tuple[PartitionOffsets, ...] = ()
-        if lake_views:
-            rows = con.execute(
-                f"""
-                select kafka_topic, kafka_partition, count(*), count(distinct kafka_offset),
-                       min(kafka_offset), max(kafka_offset)
-                from ({" union all ".join(lake_views)})
-                group by all
-                order by all
-                """
-            ).fetchall()
-            partitions = tuple(PartitionOffsets(*row) for row in rows)
+        rows = con.execute(
+            """
+            select kafka_topic, kafka_partition, count(*), count(distinct kafka_offset),
+                   min(kafka_offset), max(kafka_offset)
+            from (select kafka_topic, kafka_partition, kafka_offset from plays
+                  union all
+                  select kafka_topic, kafka_partition, kafka_offset from dead_letter)
+            group by all
+            order by all
+            """
+        ).fetchall()
+        partitions = tuple(PartitionOffsets(*row) for row in rows)
+        lake_counted_plays = (
+            lake.count_plays(con, build.play_threshold_ms) if build is not None else None
+        )
 
         silver_rows = silver_duplicates = silver_not_in_lake = lake_not_in_silver = None
-        built_at = None
         if os.path.exists(warehouse_path):
-            con.execute(f"attach {_sql_string(warehouse_path)} as warehouse (read_only)")
+            con.execute(f"attach {lake.sql_string(warehouse_path)} as warehouse (read_only)")
             try:
                 sql = _SILVER_COUNTS.format(silver_table=silver_table, event_types=event_types)
                 (silver_rows, silver_duplicates, silver_not_in_lake, lake_not_in_silver) = (
@@ -204,15 +175,14 @@ def reconcile(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
                     f"silver table {silver_table} not found in {warehouse_path} "
                     f"(set SILVER_PLAYS_TABLE): {e}"
                 )
-            try:
-                row = con.execute("select max(built_at) from warehouse.gold.build_info").fetchone()
-                built_at = _as_utc(row[0])
-            except duckdb.CatalogException:
-                log.warning("gold.build_info not found in %s", warehouse_path)
     finally:
         con.close()
 
-    newest_lake_file_at = _newest_mtime(play_files + dead_letter_files)
+    built_at = build.built_at if build is not None else None
+    newest_lake_file_at = _newest_mtime(found.plays + found.dead_letters)
+    build_pending = built_at is None or (
+        newest_lake_file_at is not None and newest_lake_file_at > built_at
+    )
 
     if without_reason:
         problems.append(f"{without_reason} dead letters have no reason")
@@ -232,9 +202,6 @@ def reconcile(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
     if silver_duplicates:
         problems.append(f"{silver_duplicates} duplicate event_ids in silver")
     if lake_not_in_silver:
-        build_pending = built_at is None or (
-            newest_lake_file_at is not None and newest_lake_file_at > built_at
-        )
         if build_pending:
             log.info(
                 "%d lake events not yet in silver; lake changed after the last build",
@@ -244,6 +211,20 @@ def reconcile(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
             problems.append(
                 f"{lake_not_in_silver} lake events are missing from silver although the "
                 f"build at {built_at.isoformat()} is newer than every lake file"
+            )
+    if build is not None and lake_counted_plays != build.total_plays:
+        if build_pending:
+            log.info(
+                "gold total_plays %d differs from the lake's %d plays; lake changed after the "
+                "last build",
+                build.total_plays,
+                lake_counted_plays,
+            )
+        else:
+            problems.append(
+                f"gold.listening_totals.total_plays is {build.total_plays}, but the lake holds "
+                f"{lake_counted_plays} distinct streams of at least {build.play_threshold_ms} ms "
+                f"(the threshold of build {build.build_id}, which is newer than every lake file)"
             )
     if silver_rows is None and distinct_listening_events and not problems:
         log.info("no published warehouse at %s yet", warehouse_path)
@@ -261,6 +242,9 @@ def reconcile(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
         lake_not_in_silver=lake_not_in_silver,
         built_at=built_at,
         newest_lake_file_at=newest_lake_file_at,
+        play_threshold_ms=build.play_threshold_ms if build is not None else None,
+        lake_counted_plays=lake_counted_plays,
+        gold_total_plays=build.total_plays if build is not None else None,
         problems=tuple(problems),
     )
 

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('lake', 'plays') }}
+    select * from {{ lake_source('lake', 'plays') }}
 ),
 
 renamed as (
@@ -27,6 +27,7 @@ renamed as (
         cast(shuffle as {{ dbt.type_boolean() }}) as is_shuffle,
         cast(reason_start as {{ dbt.type_string() }}) as reason_start,
         cast(reason_end as {{ dbt.type_string() }}) as reason_end,
+        cast(skipped as {{ dbt.type_boolean() }}) as is_reported_skip,
 
         -- timestamps (UTC)
         {{ to_utc_timestamp('played_at') }} as played_at,

@@ -5,7 +5,7 @@ with staged_plays as (
 listening_events as (
     select *
     from staged_plays
-    where event_type in ('play', 'skip')
+    where event_type in {{ listening_event_types_sql() }}
 ),
 
 ranked_arrivals as (
@@ -43,13 +43,14 @@ final as (
 
         -- playback
         ms_played,
-        ms_played >= {{ var('play_threshold_ms') }} as is_counted_play,
+        ms_played >= {{ play_threshold_ms() }} as is_counted_play,
         device_type,
         platform,
         context_uri,
         is_shuffle,
         reason_start,
         reason_end,
+        is_reported_skip,
 
         -- timestamps (UTC)
         played_at,

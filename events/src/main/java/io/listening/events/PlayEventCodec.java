@@ -1,50 +1,33 @@
 package io.listening.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
- * The JSON form of {@link PlayEvent}: one object with snake_case fields and ISO-8601 UTC instants.
+ * The JSON form of {@link PlayEvent}: one object with snake_case fields and ISO-8601 UTC instants,
+ * bound to the record by Jackson.
  *
- * <p>Decoding is strict about types and reports the first problem as the reason of an {@link
+ * <p>Decoding is strict about types: no coercion between strings, numbers and booleans, no epoch
+ * numbers for instants. Fields the contract does not know are ignored, so producers can add fields
+ * before every reader knows them. The first problem becomes the reason of an {@link
  * InvalidEventException}, so a dead-letter record says exactly what was wrong. Decoding does not
  * apply the business rules: that is {@link PlayEventValidator}'s job.
  */
 public final class PlayEventCodec {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = StrictJson.newMapper();
 
   private PlayEventCodec() {}
 
   public static String encode(PlayEvent event) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("event_id", event.eventId());
-    node.put("event_type", event.eventType());
-    node.put("user_id", event.userId());
-    node.put("track_id", event.trackId());
-    node.put("track_name", event.trackName());
-    node.put("artist_name", event.artistName());
-    node.put("album_name", event.albumName());
-    node.put("duration_ms", event.durationMs());
-    node.put("ms_played", event.msPlayed());
-    node.put("played_at", instant(event.playedAt()));
-    node.put("started_at", instant(event.startedAt()));
-    node.put("device_type", event.deviceType());
-    node.put("platform", event.platform());
-    node.put("context_uri", event.contextUri());
-    node.put("shuffle", event.shuffle());
-    node.put("reason_start", event.reasonStart());
-    node.put("reason_end", event.reasonEnd());
-    node.put("source", event.source());
-    node.put("ingested_at", instant(event.ingestedAt()));
     try {
-      return MAPPER.writeValueAsString(node);
+      return MAPPER.writeValueAsString(event);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("an ObjectNode of strings and numbers always serializes", e);
+      throw new IllegalStateException("a PlayEvent of strings, numbers and instants serializes", e);
     }
   }
 
@@ -57,98 +40,58 @@ public final class PlayEventCodec {
     if (json == null || json.isBlank()) {
       throw new InvalidEventException("empty payload");
     }
-    JsonNode root;
     try {
-      root = MAPPER.readTree(json);
+      PlayEvent event = MAPPER.readValue(json, PlayEvent.class);
+      if (event == null) {
+        throw new InvalidEventException("not a JSON object");
+      }
+      return event;
+    } catch (MismatchedInputException e) {
+      throw new InvalidEventException(reason(e), e);
+    } catch (JsonMappingException e) {
+      throw new InvalidEventException("not a listening event: " + e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
       throw new InvalidEventException("not valid JSON: " + e.getOriginalMessage(), e);
     }
-    if (root == null || !root.isObject()) {
-      throw new InvalidEventException("not a JSON object");
-    }
-    return new PlayEvent(
-        text(root, "event_id"),
-        text(root, "event_type"),
-        text(root, "user_id"),
-        text(root, "track_id"),
-        text(root, "track_name"),
-        text(root, "artist_name"),
-        text(root, "album_name"),
-        integer(root, "duration_ms"),
-        requiredInteger(root, "ms_played"),
-        instant(root, "played_at"),
-        instant(root, "started_at"),
-        text(root, "device_type"),
-        text(root, "platform"),
-        text(root, "context_uri"),
-        bool(root, "shuffle"),
-        text(root, "reason_start"),
-        text(root, "reason_end"),
-        text(root, "source"),
-        instant(root, "ingested_at"));
   }
 
-  private static String instant(Instant instant) {
-    return instant == null ? null : instant.toString();
+  private static String reason(MismatchedInputException e) {
+    String message = e.getOriginalMessage();
+    if (message.startsWith("Trailing token")) {
+      return "not valid JSON: text after the end of the object";
+    }
+    String field = field(e);
+    if (field == null) {
+      return "not a JSON object";
+    }
+    if (message.startsWith("Missing required creator property")
+        || message.startsWith("Cannot map `null`")) {
+      return field + " is required";
+    }
+    Class<?> type = e.getTargetType();
+    String got = e instanceof InvalidFormatException invalid ? "'" + invalid.getValue() + "'" : null;
+    if (type == Instant.class) {
+      return field + " must be " + StrictJson.INSTANT_RULE + (got == null ? "" : ", got " + got);
+    }
+    if (type == Long.class || type == long.class) {
+      return field + " must be an integer" + (got == null ? "" : ", got " + got);
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return field + " must be true or false" + (got == null ? "" : ", got " + got);
+    }
+    if (type == String.class) {
+      return field + " must be a string";
+    }
+    return field + ": " + message;
   }
 
-  private static JsonNode field(JsonNode root, String name) {
-    JsonNode value = root.get(name);
-    return value == null || value.isNull() ? null : value;
-  }
-
-  private static String text(JsonNode root, String name) {
-    JsonNode value = field(root, name);
-    if (value == null) {
-      return null;
+  private static String field(JsonMappingException e) {
+    String name = null;
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        name = reference.getFieldName();
+      }
     }
-    if (!value.isTextual()) {
-      throw new InvalidEventException(name + " must be a string, got " + value.getNodeType());
-    }
-    return value.textValue();
-  }
-
-  private static Long integer(JsonNode root, String name) {
-    JsonNode value = field(root, name);
-    if (value == null) {
-      return null;
-    }
-    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-      throw new InvalidEventException(name + " must be an integer, got " + value);
-    }
-    return value.longValue();
-  }
-
-  private static long requiredInteger(JsonNode root, String name) {
-    Long value = integer(root, name);
-    if (value == null) {
-      throw new InvalidEventException(name + " is required");
-    }
-    return value;
-  }
-
-  private static Boolean bool(JsonNode root, String name) {
-    JsonNode value = field(root, name);
-    if (value == null) {
-      return null;
-    }
-    if (!value.isBoolean()) {
-      throw new InvalidEventException(name + " must be true or false, got " + value);
-    }
-    return value.booleanValue();
-  }
-
-  private static Instant instant(JsonNode root, String name) {
-    String value = text(root, name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new InvalidEventException(
-          name + " must be an ISO-8601 UTC instant such as 2024-06-01T10:15:30Z, got '" + value + "'",
-          e);
-    }
+    return name;
   }
 }

@@ -72,4 +72,55 @@ class PlayEventCodecTest {
         .isInstanceOf(InvalidEventException.class)
         .hasMessage("ms_played is required");
   }
+
+  @Test
+  void textGivenAsNumberIsRejectedNamingTheField() {
+    assertThatThrownBy(() -> PlayEventCodec.decode("{\"ms_played\":1,\"user_id\":42}"))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessage("user_id must be a string");
+  }
+
+  @Test
+  void fractionalMsPlayedIsRejected() {
+    assertThatThrownBy(() -> PlayEventCodec.decode("{\"ms_played\":1.5}"))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("ms_played must be an integer");
+  }
+
+  @Test
+  void skippedFlagMustBeABoolean() {
+    assertThatThrownBy(() -> PlayEventCodec.decode("{\"ms_played\":1,\"skipped\":\"yes\"}"))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("skipped must be true or false");
+  }
+
+  @Test
+  void epochNumberForAnInstantIsRejected() {
+    assertThatThrownBy(() -> PlayEventCodec.decode("{\"ms_played\":1,\"played_at\":1717236180}"))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("played_at must be an ISO-8601 UTC instant");
+  }
+
+  @Test
+  void fieldsTheContractDoesNotKnowAreIgnored() {
+    PlayEvent event =
+        PlayEventCodec.decode("{\"ms_played\":7,\"mood\":\"happy\",\"skipped\":true}");
+
+    assertThat(event.msPlayed()).isEqualTo(7);
+    assertThat(event.skipped()).isTrue();
+  }
+
+  @Test
+  void nullMsPlayedIsRejectedAsMissing() {
+    assertThatThrownBy(() -> PlayEventCodec.decode("{\"ms_played\":null}"))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessage("ms_played is required");
+  }
+
+  @Test
+  void trailingTextAfterTheObjectIsRejected() {
+    assertThatThrownBy(() -> PlayEventCodec.decode("{\"ms_played\":1} {}"))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageStartingWith("not valid JSON");
+  }
 }

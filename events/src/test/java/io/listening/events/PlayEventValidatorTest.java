@@ -20,7 +20,7 @@ class PlayEventValidatorTest {
     PlayEvent empty =
         new PlayEvent(
             null, null, null, null, null, null, null, null, 0, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
 
     assertThat(PlayEventValidator.violations(empty, NOW))
         .contains(
@@ -67,7 +67,8 @@ class PlayEventValidatorTest {
             base.eventId(), "dance", base.userId(), base.trackId(), base.trackName(),
             base.artistName(), base.albumName(), base.durationMs(), base.msPlayed(),
             base.playedAt(), base.startedAt(), base.deviceType(), base.platform(),
-            base.contextUri(), base.shuffle(), base.reasonStart(), base.reasonEnd(), "radio",
+            base.contextUri(), base.shuffle(), base.reasonStart(), base.reasonEnd(), base.skipped(),
+            "radio",
             base.ingestedAt());
 
     assertThat(PlayEventValidator.violations(event, NOW)).hasSize(2);
@@ -88,6 +89,6 @@ class PlayEventValidatorTest {
         base.eventId(), base.eventType(), base.userId(), base.trackId(), base.trackName(),
         base.artistName(), base.albumName(), base.durationMs(), msPlayed, playedAt,
         base.startedAt(), base.deviceType(), base.platform(), base.contextUri(), base.shuffle(),
-        base.reasonStart(), base.reasonEnd(), base.source(), base.ingestedAt());
+        base.reasonStart(), base.reasonEnd(), base.skipped(), base.source(), base.ingestedAt());
   }
 }

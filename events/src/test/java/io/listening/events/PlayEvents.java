@@ -28,6 +28,7 @@ final class PlayEvents {
         false,
         "clickrow",
         "trackdone",
+        false,
         "simulator",
         Instant.parse("2024-06-01T10:03:05Z"));
   }

@@ -1,78 +1,63 @@
 package io.listening.poller;
 
+import io.listening.poller.cli.Cli;
+import io.listening.poller.cli.Version;
 import io.listening.poller.exports.ImportCommand;
 import io.listening.poller.simulator.SimulateCommand;
 import io.listening.poller.spotify.auth.TokenCommand;
 import io.listening.poller.spotify.backfill.RecentlyPlayedCommand;
 import io.listening.poller.spotify.playback.PollCommand;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.io.Console;
+import java.io.InputStream;
+import java.time.Clock;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * Command line entry point of the event sources.
- *
- * <pre>
- * java -jar poller.jar simulate [--users=50] [--days=30] [--seed=42] [--max-events=100000]
- * java -jar poller.jar import --path=my_spotify_data.zip --user=alice
- * java -jar poller.jar poll
- * java -jar poller.jar recently-played
- * </pre>
- *
- * Every {@code --name=value} can also be given as an environment variable (see the module README).
+ * Command line entry point of the event sources: {@code java -jar poller.jar <command> --help}
+ * lists each command's options with their environment variables and defaults.
  */
-public final class Main {
+@Command(
+    name = "poller",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Puts listening events into Kafka.",
+    footer = {
+      "",
+      "Every option can also be set by the environment variable its help names; an option on the"
+          + " command line wins. Exit codes: 0 done, 1 failed, 2 bad arguments or configuration,"
+          + " 3 a service it needs (Kafka) is unavailable."
+    })
+public final class Main implements Runnable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-  private static final String USAGE =
-      """
-      usage: poller simulate [--name=value ...]
-             poller import --path=<export folder|zip> --user=<id> [--name=value ...]
-             poller poll                      (daemon: Spotify currently-playing every 5 s)
-             poller recently-played           (one backfill run for every connected user)
-             poller token --user=<id> < refresh-token.txt
-      (see poller/README.md)""";
+  @Spec CommandSpec spec;
 
-  private Main() {}
-
-  public static void main(String[] argv) {
-    if (argv.length == 0) {
-      System.err.println(USAGE);
-      System.exit(2);
-    }
-    try {
-      Map<String, String> args = parseArgs(Arrays.copyOfRange(argv, 1, argv.length));
-      switch (argv[0]) {
-        case "simulate" -> SimulateCommand.run(System.getenv(), args);
-        case "import" -> ImportCommand.run(System.getenv(), args);
-        case "poll" -> PollCommand.run(System.getenv(), args);
-        case "recently-played" -> RecentlyPlayedCommand.run(System.getenv(), args);
-        case "token" -> TokenCommand.run(System.getenv(), args);
-        default -> {
-          System.err.println("unknown command '" + argv[0] + "'\n" + USAGE);
-          System.exit(2);
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      System.exit(2);
-    } catch (RuntimeException e) {
-      LOG.error("{} failed: {}", argv[0], e.getMessage(), e);
-      System.exit(1);
-    }
+  public static void main(String[] args) {
+    System.exit(commandLine(System.getenv(), System.in, System.console(), Clock.systemUTC())
+        .execute(args));
   }
 
-  static Map<String, String> parseArgs(String[] argv) {
-    Map<String, String> args = new LinkedHashMap<>();
-    for (String arg : argv) {
-      if (!arg.startsWith("--") || !arg.contains("=")) {
-        throw new IllegalArgumentException("arguments look like --name=value, got '" + arg + "'");
-      }
-      int equals = arg.indexOf('=');
-      args.put(arg.substring(2, equals), arg.substring(equals + 1));
-    }
-    return args;
+  /** The whole command line, reading the given environment and, for {@code token}, stdin. */
+  public static CommandLine commandLine(
+      Map<String, String> env, InputStream stdin, Console console, Clock clock) {
+    CommandLine commandLine =
+        new CommandLine(new Main())
+            .addSubcommand(new SimulateCommand())
+            .addSubcommand(new ImportCommand())
+            .addSubcommand(new PollCommand(env))
+            .addSubcommand(new RecentlyPlayedCommand(env))
+            .addSubcommand(new TokenCommand(env, stdin, console, clock));
+    return Cli.configure(commandLine, env);
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(
+        spec.commandLine(),
+        "a command is required: simulate, import, poll, recently-played or token");
   }
 }

@@ -1,8 +1,11 @@
 package io.listening.pipelines.ingest;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.listening.events.LakeLayout;
+import io.listening.events.StrictJson;
 import io.listening.pipelines.kafka.OffsetRange;
 import io.listening.pipelines.kafka.OffsetRanges;
 import io.listening.pipelines.kafka.ReadOffsetRangeFn;
@@ -10,7 +13,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -25,6 +27,7 @@ import org.apache.beam.sdk.util.MimeTypes;
  * What one batch read and where it went. Written as JSON to {@code <lakeDir>/_manifests/<batch>.json}
  * so the data-quality checks can reconcile the lake against Kafka without rereading it.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record BatchManifest(
     String batch,
     String windowStart,
@@ -35,7 +38,8 @@ public record BatchManifest(
     long validEvents,
     long deadLetters) {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER =
+      StrictJson.newMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   static BatchManifest of(BatchWindow window, List<OffsetRange> ranges, MetricResults metrics) {
     return new BatchManifest(
@@ -61,31 +65,20 @@ public record BatchManifest(
   }
 
   void writeTo(String lakeDir) {
-    ObjectNode json = MAPPER.createObjectNode();
-    json.put("batch", batch);
-    json.put("window_start", windowStart);
-    json.put("window_end", windowEnd);
-    json.put("expected_records", expectedRecords);
-    json.put("records_read", recordsRead);
-    json.put("valid_events", validEvents);
-    json.put("dead_letters", deadLetters);
-    ArrayNode rangeNodes = json.putArray("ranges");
-    for (OffsetRange range : ranges) {
-      rangeNodes
-          .addObject()
-          .put("topic", range.topic())
-          .put("partition", range.partition())
-          .put("start_offset", range.startOffset())
-          .put("end_offset", range.endOffset());
-    }
     String base = lakeDir.endsWith("/") ? lakeDir : lakeDir + "/";
-    ResourceId target = FileSystems.matchNewResource(base + "_manifests/" + batch + ".json", false);
+    ResourceId target =
+        FileSystems.matchNewResource(
+            base + LakeLayout.MANIFESTS_DIR + "/" + batch + ".json", false);
     try (OutputStream out = Channels.newOutputStream(FileSystems.create(target, MimeTypes.TEXT))) {
-      out.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json)
-          .getBytes(StandardCharsets.UTF_8));
+      MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, this);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the manifest " + target, e);
     }
+  }
+
+  /** Reads a manifest that {@link #writeTo} wrote. */
+  static BatchManifest read(String json) throws IOException {
+    return MAPPER.readValue(json, BatchManifest.class);
   }
 
   private static long counter(MetricResults metrics, Class<?> namespace, String name) {

@@ -1,5 +1,7 @@
 package io.listening.pipelines.ingest;
 
+import io.listening.events.LocalDefaults;
+import io.listening.events.Topics;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -9,13 +11,13 @@ import org.apache.beam.sdk.options.Validation;
 public interface IngestOptions extends PipelineOptions {
 
   @Description("Kafka bootstrap servers, host:port[,host:port]")
-  @Default.String("127.0.0.1:19092")
+  @Default.String(LocalDefaults.KAFKA_BOOTSTRAP_SERVERS)
   String getBootstrapServers();
 
   void setBootstrapServers(String value);
 
   @Description("Comma-separated topics to read")
-  @Default.String("spotify-plays,spotify-skips,spotify-likes,spotify-events")
+  @Default.String(Topics.BATCH_TOPICS)
   String getTopics();
 
   void setTopics(String value);

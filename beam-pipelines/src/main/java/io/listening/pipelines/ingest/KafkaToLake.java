@@ -1,5 +1,6 @@
 package io.listening.pipelines.ingest;
 
+import io.listening.events.LakeLayout;
 import io.listening.pipelines.kafka.KafkaMessage;
 import io.listening.pipelines.kafka.OffsetRange;
 import io.listening.pipelines.kafka.OffsetRanges;
@@ -26,6 +27,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,9 @@ public final class KafkaToLake {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaToLake.class);
 
+  /** How long planning waits for the broker before it gives up with a sentence, not a trace. */
+  private static final Duration PLANNER_TIMEOUT = Duration.ofSeconds(30);
+
   private KafkaToLake() {}
 
   public static void main(String[] args) {
@@ -62,6 +67,9 @@ public final class KafkaToLake {
     } catch (IllegalArgumentException e) {
       LOG.error("Invalid arguments: {}", e.getMessage());
       System.exit(2);
+    } catch (KafkaUnavailableException e) {
+      LOG.error(e.getMessage());
+      System.exit(3);
     }
   }
 
@@ -69,7 +77,7 @@ public final class KafkaToLake {
   public static BatchManifest run(IngestOptions options, Clock clock) {
     BatchWindow window = BatchWindow.of(options.getWindowStart(), options.getWindowEnd(), clock);
     List<String> topics = topics(options.getTopics());
-    List<OffsetRange> ranges = resolveRanges(options.getBootstrapServers(), topics, window);
+    List<OffsetRange> ranges = resolveRanges(options.getBootstrapServers(), topics, window, PLANNER_TIMEOUT);
     LOG.info(
         "Batch {} reads {} records from {} partitions of {} (window {} to {}).",
         window.name(), OffsetRanges.totalSize(ranges), ranges.size(), topics, window.start(),
@@ -122,29 +130,31 @@ public final class KafkaToLake {
         .get(ParsePlayEventFn.VALID)
         .apply(
             "WriteLake",
-            new WritePartitionedParquet(lake + "/plays", batch, options.getShardsPerPartition()));
+            new WritePartitionedParquet(lake + "/" + LakeLayout.PLAYS_DIR, batch, options.getShardsPerPartition()));
     parsed
         .get(ParsePlayEventFn.DEAD_LETTER)
         .apply(
             "WriteDeadLetters",
             FileIO.<GenericRecord>write()
                 .via(ParquetIO.sink(LakeSchemas.DEAD_LETTER))
-                .to(lake + "/dead_letter/batch=" + batch)
+                .to(lake + "/" + LakeLayout.DEAD_LETTER_DIR + "/batch=" + batch)
                 .withNaming(FileIO.Write.defaultNaming("part", ".parquet"))
                 .withNumShards(1));
     return parsed;
   }
 
   static List<OffsetRange> resolveRanges(
-      String bootstrapServers, List<String> topics, BatchWindow window) {
+      String bootstrapServers, List<String> topics, BatchWindow window, Duration timeout) {
     Map<String, Object> config =
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ConsumerConfig.CLIENT_ID_CONFIG, "listening-kafka-to-lake-planner",
-            ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+            ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       return OffsetRanges.resolve(consumer, topics, window.start(), window.end());
+    } catch (TimeoutException e) {
+      throw new KafkaUnavailableException(bootstrapServers, timeout, e);
     }
   }
 

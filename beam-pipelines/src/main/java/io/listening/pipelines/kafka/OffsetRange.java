@@ -1,8 +1,12 @@
 package io.listening.pipelines.kafka;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.Serializable;
 
 /** The records {@code [startOffset, endOffset)} of one topic partition. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record OffsetRange(String topic, int partition, long startOffset, long endOffset)
     implements Serializable {
 
@@ -13,10 +17,12 @@ public record OffsetRange(String topic, int partition, long startOffset, long en
     }
   }
 
+  @JsonIgnore
   public long size() {
     return endOffset - startOffset;
   }
 
+  @JsonIgnore
   public boolean isEmpty() {
     return startOffset == endOffset;
   }

@@ -39,6 +39,7 @@ public final class LakeSchemas {
           .optionalBoolean("shuffle")
           .optionalString("reason_start")
           .optionalString("reason_end")
+          .optionalBoolean("skipped")
           .requiredString("source")
           .name("ingested_at").type(TIMESTAMP).noDefault()
           .requiredString("kafka_topic")
@@ -79,6 +80,7 @@ public final class LakeSchemas {
     record.put("shuffle", event.shuffle());
     record.put("reason_start", event.reasonStart());
     record.put("reason_end", event.reasonEnd());
+    record.put("skipped", event.skipped());
     record.put("source", event.source());
     record.put("ingested_at", millis(event.ingestedAt()));
     record.put("kafka_topic", origin.topic());

@@ -2,6 +2,7 @@ package io.listening.pipelines.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.listening.events.LakeLayout;
 import io.listening.events.PlayEvent;
 import io.listening.events.PlayEventCodec;
 import java.io.IOException;
@@ -79,17 +80,24 @@ class KafkaToLakeIT {
     assertThat(first.recordsRead()).isEqualTo(42);
     assertThat(first.validEvents()).isEqualTo(40);
     assertThat(first.deadLetters()).isEqualTo(2);
-    assertThat(count("plays/year=*/month=*/day=*/hour=*/*.parquet")).isEqualTo(40);
-    assertThat(count("dead_letter/batch=*/*.parquet")).isEqualTo(2);
+    assertThat(count(LakeLayout.PLAYS_GLOB)).isEqualTo(40);
+    assertThat(count(LakeLayout.DEAD_LETTER_GLOB)).isEqualTo(2);
     assertThat(distinctEventIds()).isEqualTo(40);
-    assertThat(Files.exists(lake.resolve("_manifests/" + first.batch() + ".json"))).isTrue();
+    assertThat(
+            single(
+                "select count(*) from read_parquet('" + lake + "/" + LakeLayout.PLAYS_GLOB
+                    + "') where skipped"))
+        .as("Spotify's skip flag is kept as the producer reported it")
+        .isEqualTo(10);
+    assertThat(BatchManifest.read(Files.readString(lake.resolve("_manifests/" + first.batch() + ".json"))))
+        .isEqualTo(first);
     List<Path> filesAfterFirstRun = lakeFiles();
 
     BatchManifest rerun = KafkaToLake.run(options, Clock.systemUTC());
 
     assertThat(rerun).isEqualTo(first);
     assertThat(lakeFiles()).isEqualTo(filesAfterFirstRun);
-    assertThat(count("plays/year=*/month=*/day=*/hour=*/*.parquet")).isEqualTo(40);
+    assertThat(count(LakeLayout.PLAYS_GLOB)).isEqualTo(40);
   }
 
   @Test
@@ -111,7 +119,7 @@ class KafkaToLakeIT {
 
     assertThat(firstHalf.validEvents()).isEqualTo(15);
     assertThat(secondHalf.validEvents()).isEqualTo(25);
-    assertThat(count("plays/year=*/month=*/day=*/hour=*/*.parquet")).isEqualTo(40);
+    assertThat(count(LakeLayout.PLAYS_GLOB)).isEqualTo(40);
     assertThat(distinctEventIds()).isEqualTo(40);
   }
 
@@ -182,7 +190,7 @@ class KafkaToLakeIT {
   private long distinctEventIds() throws SQLException {
     return single(
         "select count(distinct event_id) from read_parquet('" + lake
-            + "/plays/year=*/month=*/day=*/hour=*/*.parquet')");
+            + "/" + LakeLayout.PLAYS_GLOB + "')");
   }
 
   private static long single(String sql) throws SQLException {

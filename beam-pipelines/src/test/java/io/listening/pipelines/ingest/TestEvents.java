@@ -29,6 +29,7 @@ final class TestEvents {
         false,
         "clickrow",
         "trackdone",
+        n % 4 == 0,
         "simulator",
         playedAt.plusSeconds(1));
   }

@@ -15,12 +15,12 @@ import java.time.format.DateTimeParseException;
  *
  * <p>These records carry no Spotify id, so the track id is derived from artist and track name;
  * {@code played_at} is {@code endTime} (UTC, minute resolution) and every other optional field is
- * null. Older {@code StreamingHistoryN.json} files mix podcast episodes in as ordinary records
- * (show name as artist, episode title as track) and nothing in a record tells them apart reliably,
- * so they are imported like music. Records that do name a podcast ({@code podcastName}/{@code
- * episodeName}, as in {@code StreamingHistory_podcast_N.json}) are kept out. Spotify's placeholder
- * for content it could not identify ("Unknown Artist" / "Unknown Track") is rejected: it names no
- * track.
+ * null, {@code skipped} included: these files carry no skip flag. Older {@code
+ * StreamingHistoryN.json} files mix podcast episodes in as ordinary records (show name as artist,
+ * episode title as track) and nothing in a record tells them apart reliably, so they are imported
+ * like music. Records that do name a podcast ({@code podcastName}/{@code episodeName}, as in {@code
+ * StreamingHistory_podcast_N.json}) are kept out. Spotify's placeholder for content it could not
+ * identify ("Unknown Artist" / "Unknown Track") is rejected: it names no track.
  */
 final class BasicExportMapper implements RecordMapper {
 
@@ -30,8 +30,8 @@ final class BasicExportMapper implements RecordMapper {
 
   private final ExportEvents events;
 
-  BasicExportMapper(String userId, long playThresholdMs, Clock clock) {
-    this.events = new ExportEvents(userId, playThresholdMs, clock);
+  BasicExportMapper(String userId, Clock clock) {
+    this.events = new ExportEvents(userId, clock);
   }
 
   /** For podcast-only files: every record is an episode. */
@@ -65,6 +65,7 @@ final class BasicExportMapper implements RecordMapper {
           null,
           msPlayed,
           playedAt,
+          null,
           null,
           null,
           null,

@@ -1,20 +1,19 @@
 package io.listening.poller.exports;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.listening.poller.files.AtomicFiles.Permissions;
+import io.listening.poller.files.JsonFiles;
+import io.listening.poller.files.MalformedJsonException;
+import io.listening.poller.files.Required;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How far the import of each file of one person's export got: for every file (by content
@@ -32,8 +31,6 @@ import java.util.Map;
  */
 final class Checkpoint {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Path path;
   private final String userId;
   private final Clock clock;
@@ -46,6 +43,19 @@ final class Checkpoint {
    * @param updatedAt when this entry was last saved
    */
   record Entry(String name, long recordsDone, boolean complete, Instant updatedAt) {}
+
+  /** The file's content. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  private record Stored(@Required String userId, @Required List<StoredFile> files) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  private record StoredFile(
+      @Required String name,
+      @Required long size,
+      @Required String sha256,
+      @Required long recordsDone,
+      @Required boolean complete,
+      Instant updatedAt) {}
 
   private Checkpoint(Path path, String userId, Clock clock, Map<Fingerprint, Entry> entries) {
     this.path = path;
@@ -60,14 +70,10 @@ final class Checkpoint {
    * @throws IllegalArgumentException when the file is unreadable or belongs to another user
    */
   static Checkpoint load(Path path, String userId, Clock clock) {
-    Map<Fingerprint, Entry> entries = new LinkedHashMap<>();
-    if (!Files.exists(path)) {
-      return new Checkpoint(path, userId, clock, entries);
-    }
-    JsonNode root;
+    Optional<Stored> stored;
     try {
-      root = JSON.readTree(path.toFile());
-    } catch (IOException e) {
+      stored = JsonFiles.read(path, Stored.class);
+    } catch (MalformedJsonException e) {
       throw new IllegalArgumentException(
           "checkpoint "
               + path
@@ -77,7 +83,11 @@ final class Checkpoint {
               + " from the start, event ids keep a re-import from adding duplicates",
           e);
     }
-    String owner = root.path("user_id").asText(null);
+    Map<Fingerprint, Entry> entries = new LinkedHashMap<>();
+    if (stored.isEmpty()) {
+      return new Checkpoint(path, userId, clock, entries);
+    }
+    String owner = stored.get().userId();
     if (!userId.equals(owner)) {
       throw new IllegalArgumentException(
           "checkpoint "
@@ -88,24 +98,12 @@ final class Checkpoint {
               + userId
               + "'; give each user their own --checkpoint");
     }
-    for (JsonNode file : root.path("files")) {
+    for (StoredFile file : stored.get().files()) {
       entries.put(
-          new Fingerprint(file.path("size").asLong(), file.path("sha256").asText()),
-          new Entry(
-              file.path("name").asText(),
-              file.path("records_done").asLong(),
-              file.path("complete").asBoolean(),
-              updatedAt(file.path("updated_at").asText(null))));
+          new Fingerprint(file.size(), file.sha256()),
+          new Entry(file.name(), file.recordsDone(), file.complete(), file.updatedAt()));
     }
     return new Checkpoint(path, userId, clock, entries);
-  }
-
-  private static Instant updatedAt(String value) {
-    try {
-      return value == null ? null : Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   Path path() {
@@ -120,32 +118,17 @@ final class Checkpoint {
   /** Records progress and writes the checkpoint file. */
   void save(Fingerprint fingerprint, String name, long recordsDone, boolean complete) {
     entries.put(fingerprint, new Entry(name, recordsDone, complete, clock.instant()));
-    ObjectNode root = JSON.createObjectNode();
-    root.put("user_id", userId);
-    ArrayNode files = root.putArray("files");
+    List<StoredFile> files = new ArrayList<>();
     entries.forEach(
         (key, entry) ->
-            files
-                .addObject()
-                .put("name", entry.name())
-                .put("size", key.size())
-                .put("sha256", key.sha256())
-                .put("records_done", entry.recordsDone())
-                .put("complete", entry.complete())
-                .put(
-                    "updated_at", entry.updatedAt() == null ? null : entry.updatedAt().toString()));
-    try {
-      Path dir = path.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-      JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), root);
-      try {
-        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not write checkpoint " + path, e);
-    }
+            files.add(
+                new StoredFile(
+                    entry.name(),
+                    key.size(),
+                    key.sha256(),
+                    entry.recordsDone(),
+                    entry.complete(),
+                    entry.updatedAt())));
+    JsonFiles.write(path, new Stored(userId, files), Permissions.DEFAULT);
   }
 }

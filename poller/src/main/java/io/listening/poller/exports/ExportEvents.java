@@ -4,25 +4,23 @@ import io.listening.events.EventIds;
 import io.listening.events.EventTypes;
 import io.listening.events.PlayEvent;
 import io.listening.events.PlayEventValidator;
-import io.listening.events.PlayThreshold;
 import io.listening.events.Sources;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Builds the events of one person's export: type from the play threshold, deterministic id, and the
- * contract's rules checked before anything is published.
+ * Builds the events of one person's export: every stream of a track is a {@code play} with the time
+ * Spotify says was played (whether it counts is the warehouse's decision), a deterministic id, and
+ * the contract's rules checked before anything is published.
  */
 final class ExportEvents {
 
   private final String userId;
-  private final long playThresholdMs;
   private final Clock clock;
 
-  ExportEvents(String userId, long playThresholdMs, Clock clock) {
+  ExportEvents(String userId, Clock clock) {
     this.userId = userId;
-    this.playThresholdMs = playThresholdMs;
     this.clock = clock;
   }
 
@@ -45,13 +43,12 @@ final class ExportEvents {
       String platform,
       Boolean shuffle,
       String reasonStart,
-      String reasonEnd) {
-    String type =
-        PlayThreshold.countsAsPlay(msPlayed, playThresholdMs) ? EventTypes.PLAY : EventTypes.SKIP;
+      String reasonEnd,
+      Boolean skipped) {
     PlayEvent event =
         new PlayEvent(
             eventId(userId, trackId, playedAt, msPlayed),
-            type,
+            EventTypes.PLAY,
             userId,
             trackId,
             trackName,
@@ -67,6 +64,7 @@ final class ExportEvents {
             shuffle,
             reasonStart,
             reasonEnd,
+            skipped,
             Sources.SPOTIFY_EXPORT,
             null);
     Instant now = clock.instant();

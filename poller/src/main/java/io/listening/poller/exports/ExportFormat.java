@@ -47,11 +47,11 @@ enum ExportFormat {
     return Optional.empty();
   }
 
-  RecordMapper mapper(String userId, long playThresholdMs, Clock clock) {
+  RecordMapper mapper(String userId, Clock clock) {
     return switch (this) {
-      case BASIC -> new BasicExportMapper(userId, playThresholdMs, clock);
+      case BASIC -> new BasicExportMapper(userId, clock);
       case BASIC_NON_MUSIC -> BasicExportMapper.nonMusic();
-      case EXTENDED -> new ExtendedExportMapper(userId, playThresholdMs, clock);
+      case EXTENDED -> new ExtendedExportMapper(userId, clock);
     };
   }
 }

@@ -30,7 +30,6 @@ final class ExportImporter {
   private static final int REJECTIONS_LOGGED_PER_FILE = 5;
 
   private final String userId;
-  private final long playThresholdMs;
   private final Clock clock;
   private final Checkpoint checkpoint;
   private final EventSink sink;
@@ -39,7 +38,6 @@ final class ExportImporter {
 
   ExportImporter(
       String userId,
-      long playThresholdMs,
       Clock clock,
       Checkpoint checkpoint,
       EventSink sink,
@@ -49,7 +47,6 @@ final class ExportImporter {
       throw new IllegalArgumentException("flushEvery must be positive");
     }
     this.userId = userId;
-    this.playThresholdMs = playThresholdMs;
     this.clock = clock;
     this.checkpoint = checkpoint;
     this.sink = sink;
@@ -118,7 +115,7 @@ final class ExportImporter {
         LOG.info("Resuming {} after the {} records imported before.", file.name(), resumeAfter);
       }
       committed = resumeAfter;
-      RecordMapper mapper = file.format().mapper(userId, playThresholdMs, clock);
+      RecordMapper mapper = file.format().mapper(userId, clock);
       try (InputStream in = file.open()) {
         HistoryReader.read(in, element -> handle(element, mapper, resumeAfter));
         commit(true);
@@ -163,7 +160,7 @@ final class ExportImporter {
         throw interrupted("publishing " + element.position(), e);
       }
       unflushed++;
-      summary.countImported(music.event().eventType());
+      summary.countImported(music.event());
     }
 
     private void reject(MappedRecord.Rejected rejected, HistoryReader.Element element) {

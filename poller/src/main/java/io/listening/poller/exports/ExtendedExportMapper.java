@@ -11,10 +11,11 @@ import java.time.format.DateTimeParseException;
  * {@code endsong_N.json}, ...).
  *
  * <p>The track id comes from {@code spotify_track_uri} (derived from artist and track name for
- * local files, which have none); {@code played_at} is {@code ts}; album, platform, shuffle and the
- * start and end reasons are copied. {@code started_at} stays null: {@code ts - ms_played} would be
- * wrong whenever the play was paused. Records without track metadata but with episode or audiobook
- * fields are podcasts and audiobooks and are kept out of music plays.
+ * local files, which have none); {@code played_at} is {@code ts}; album, platform, shuffle, the
+ * start and end reasons and Spotify's own {@code skipped} flag (null in older records) are copied.
+ * {@code started_at} stays null: {@code ts - ms_played} would be wrong whenever the play was
+ * paused. Records without track metadata but with episode or audiobook fields are podcasts and
+ * audiobooks and are kept out of music plays.
  */
 final class ExtendedExportMapper implements RecordMapper {
 
@@ -27,8 +28,8 @@ final class ExtendedExportMapper implements RecordMapper {
 
   private final ExportEvents events;
 
-  ExtendedExportMapper(String userId, long playThresholdMs, Clock clock) {
-    this.events = new ExportEvents(userId, playThresholdMs, clock);
+  ExtendedExportMapper(String userId, Clock clock) {
+    this.events = new ExportEvents(userId, clock);
   }
 
   @Override
@@ -62,7 +63,8 @@ final class ExtendedExportMapper implements RecordMapper {
           RecordFields.optionalText(record, "platform"),
           RecordFields.optionalBoolean(record, "shuffle"),
           RecordFields.optionalText(record, "reason_start"),
-          RecordFields.optionalText(record, "reason_end"));
+          RecordFields.optionalText(record, "reason_end"),
+          RecordFields.optionalBoolean(record, "skipped"));
     } catch (RecordFields.Invalid e) {
       return e.rejection();
     }

@@ -1,37 +1,84 @@
 package io.listening.poller.exports;
 
+import io.listening.poller.cli.DataDirOption;
+import io.listening.poller.cli.Env;
+import io.listening.poller.cli.Version;
 import io.listening.poller.kafka.EventPublisher;
 import io.listening.poller.kafka.KafkaConfig;
+import io.listening.poller.kafka.KafkaOptions;
 import io.listening.poller.kafka.TopicSetup;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code poller import}: publishes a Spotify data export to Kafka.
- *
- * <pre>
- * java -jar poller/target/poller.jar import --path=my_spotify_data.zip --user=alice
- *     [--checkpoint=data/import-checkpoints/alice.json] [--play-threshold-ms=30000]
- *     [--bootstrap-servers=127.0.0.1:19092]
- * </pre>
- *
- * Running it again on the same export publishes nothing; after an interruption it resumes where the
- * checkpoint says.
+ * {@code poller import}: publishes a Spotify data export to Kafka. Running it again on the same
+ * export publishes nothing; after an interruption it resumes where the checkpoint says.
  */
-public final class ImportCommand {
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    versionProvider = Version.class,
+    description = {
+      "Publishes a person's Spotify data export to Kafka.",
+      "Reads basic or extended streaming history from a folder, the downloaded zip or one JSON"
+          + " file. Every stream of a track becomes one play event with the time Spotify says was"
+          + " played. Resumable: rerunning publishes nothing new. Topics are created if missing."
+    })
+public final class ImportCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ImportCommand.class);
 
-  private ImportCommand() {}
+  @Option(
+      names = "--path",
+      paramLabel = "export",
+      required = true,
+      description = "The export: a folder, the downloaded .zip or one .json file.")
+  @Env("IMPORT_PATH")
+  Path path;
 
-  public static void run(Map<String, String> env, Map<String, String> args) {
-    ImportConfig config = ImportConfig.from(env, args);
-    KafkaConfig kafka = KafkaConfig.from(env, args);
-    importExport(config, kafka, ProgressReporter.forStderr());
+  @Option(
+      names = "--user",
+      paramLabel = "id",
+      required = true,
+      description = "Whose history it is (exports carry no user name).")
+  @Env("IMPORT_USER")
+  String user;
+
+  @Option(
+      names = "--checkpoint",
+      paramLabel = "file",
+      showDefaultValue = Visibility.NEVER,
+      description =
+          "Progress file that makes the import resumable. Default:"
+              + " <data-dir>/import-checkpoints/<user>.json.")
+  @Env("IMPORT_CHECKPOINT")
+  Path checkpoint;
+
+  @Mixin DataDirOption dataDir;
+
+  @Mixin KafkaOptions kafka;
+
+  ImportConfig config() {
+    return new ImportConfig(
+        path,
+        user,
+        checkpoint != null ? checkpoint : ImportConfig.defaultCheckpoint(dataDir.path(), user));
+  }
+
+  @Override
+  public Integer call() {
+    importExport(config(), kafka.config(), ProgressReporter.forStderr());
+    return 0;
   }
 
   static ImportSummary importExport(
@@ -40,14 +87,12 @@ public final class ImportCommand {
     Checkpoint checkpoint = Checkpoint.load(config.checkpoint(), config.userId(), clock);
     try (ExportSource source = ExportSource.open(config.path())) {
       LOG.info(
-          "Importing {} listening-history {} from {} for user {} (checkpoint {}, play threshold"
-              + " {} ms).",
+          "Importing {} listening-history {} from {} for user {} (checkpoint {}).",
           source.files().size(),
           source.files().size() == 1 ? "file" : "files",
           config.path(),
           config.userId(),
-          config.checkpoint(),
-          config.playThresholdMs());
+          config.checkpoint());
       TopicSetup.ensureTopics(kafka);
       long started = System.nanoTime();
       ImportSummary summary;
@@ -55,7 +100,6 @@ public final class ImportCommand {
         ExportImporter importer =
             new ExportImporter(
                 config.userId(),
-                config.playThresholdMs(),
                 clock,
                 checkpoint,
                 EventSink.kafka(publisher),

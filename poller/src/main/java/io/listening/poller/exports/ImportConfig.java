@@ -1,68 +1,27 @@
 package io.listening.poller.exports;
 
-import io.listening.events.PlayThreshold;
-import io.listening.poller.Settings;
+import io.listening.events.UserIds;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * What to import and for whom. From {@code --name=value} arguments, else {@code IMPORT_*}
- * environment variables.
+ * What to import and for whom; read from the options and {@code IMPORT_*} variables by {@link
+ * ImportCommand}.
  *
- * @param path the export: a folder, the downloaded .zip, or one .json file ({@code --path})
- * @param userId whose history it is; basic exports carry no user name ({@code --user})
- * @param checkpoint the progress file ({@code --checkpoint}, default {@code
- *     $DATA_DIR/import-checkpoints/<user>.json}, {@code DATA_DIR} defaulting to {@code data})
- * @param playThresholdMs a record reaching this many ms is a {@code play}, else a {@code skip}
- *     ({@code --play-threshold-ms}, default 30000)
+ * @param path the export: a folder, the downloaded .zip, or one .json file
+ * @param userId whose history it is; basic exports carry no user name
+ * @param checkpoint the progress file
  */
-record ImportConfig(Path path, String userId, Path checkpoint, long playThresholdMs) {
-
-  /** Letters, digits and {@code . _ @ + -}: the id also names the checkpoint file. */
-  private static final Pattern USER_ID =
-      Pattern.compile("[\\p{L}\\p{N}_@+-][\\p{L}\\p{N}._@+-]{0,127}");
+record ImportConfig(Path path, String userId, Path checkpoint) {
 
   ImportConfig {
-    if (!USER_ID.matcher(userId).matches()) {
-      throw new IllegalArgumentException(
-          "user must be 1 to 128 letters, digits or . _ @ + - (not starting with '.'), got '"
-              + userId
-              + "'");
-    }
-    if (playThresholdMs < 0) {
-      throw new IllegalArgumentException(
-          "play-threshold-ms must not be negative, got " + playThresholdMs);
+    // The id also names the checkpoint file, which the rule keeps safe.
+    if (!UserIds.isValid(userId)) {
+      throw new IllegalArgumentException("user must be " + UserIds.RULE + ", got '" + userId + "'");
     }
   }
 
-  static ImportConfig from(Map<String, String> env, Map<String, String> args) {
-    Settings s = new Settings(env, args, "IMPORT_");
-    String path = required(s, "path", "the export folder or .zip file");
-    String user = required(s, "user", "the id of the person whose export this is");
-    String checkpoint = s.raw("checkpoint");
-    String dataDir = env.getOrDefault("DATA_DIR", "data");
-    return new ImportConfig(
-        Path.of(path),
-        user,
-        checkpoint == null || checkpoint.isBlank()
-            ? Path.of(dataDir.isBlank() ? "data" : dataDir, "import-checkpoints", user + ".json")
-            : Path.of(checkpoint),
-        s.longValue("play-threshold-ms", PlayThreshold.DEFAULT_MS));
-  }
-
-  private static String required(Settings s, String name, String what) {
-    String value = s.raw(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(
-          "--"
-              + name
-              + " (or IMPORT_"
-              + name.toUpperCase(Locale.ROOT).replace('-', '_')
-              + ") is required: "
-              + what);
-    }
-    return value.strip();
+  /** The checkpoint's default place: one file per user under the data folder. */
+  static Path defaultCheckpoint(Path dataDir, String userId) {
+    return dataDir.resolve("import-checkpoints").resolve(userId + ".json");
   }
 }

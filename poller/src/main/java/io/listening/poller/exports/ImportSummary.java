@@ -1,6 +1,6 @@
 package io.listening.poller.exports;
 
-import io.listening.events.EventTypes;
+import io.listening.events.PlayEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,8 +24,8 @@ final class ImportSummary {
   private int filesAlreadyComplete;
   private int filesIgnored;
   private long imported;
-  private long plays;
-  private long skips;
+  private long skippedBySpotify;
+  private long withoutSkipFlag;
   private long duplicates;
   private long alreadyImported;
   private final Map<String, Long> episodes = new TreeMap<>();
@@ -45,12 +45,13 @@ final class ImportSummary {
     filesIgnored += count;
   }
 
-  void countImported(String eventType) {
+  /** Counts a published stream, and what Spotify's own skip flag said about it. */
+  void countImported(PlayEvent event) {
     imported++;
-    if (EventTypes.PLAY.equals(eventType)) {
-      plays++;
-    } else {
-      skips++;
+    if (event.skipped() == null) {
+      withoutSkipFlag++;
+    } else if (event.skipped()) {
+      skippedBySpotify++;
     }
   }
 
@@ -101,12 +102,14 @@ final class ImportSummary {
     return imported;
   }
 
-  long plays() {
-    return plays;
+  /** Imported streams that Spotify itself marked {@code skipped} (extended exports only). */
+  long skippedBySpotify() {
+    return skippedBySpotify;
   }
 
-  long skips() {
-    return skips;
+  /** Imported streams whose record carries no skip flag: basic exports, older extended records. */
+  long withoutSkipFlag() {
+    return withoutSkipFlag;
   }
 
   long duplicates() {
@@ -145,8 +148,8 @@ final class ImportSummary {
         String.format(
             Locale.ROOT,
             "%,d %s (%,d already complete, %,d broken, %,d other files ignored), %,d records:"
-                + " %,d imported (%,d plays, %,d skips), %,d duplicates, %,d episodes skipped,"
-                + " %,d rejected, %,d already imported.",
+                + " %,d streams imported (%,d marked skipped by Spotify, %,d without a skip flag),"
+                + " %,d duplicates, %,d episodes left out, %,d rejected, %,d already imported.",
             files,
             files == 1 ? "file" : "files",
             filesAlreadyComplete,
@@ -154,14 +157,14 @@ final class ImportSummary {
             filesIgnored,
             records(),
             imported,
-            plays,
-            skips,
+            skippedBySpotify,
+            withoutSkipFlag,
             duplicates,
             episodes(),
             rejected(),
             alreadyImported));
     if (!episodes.isEmpty()) {
-      lines.add("Episodes skipped: " + join(episodes) + ".");
+      lines.add("Left out as not music: " + join(episodes) + ".");
     }
     rejected.forEach(
         (reason, rejections) ->

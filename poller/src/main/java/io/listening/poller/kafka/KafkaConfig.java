@@ -1,23 +1,37 @@
 package io.listening.poller.kafka;
 
-import io.listening.poller.Settings;
-import java.util.Map;
+import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
- * Where and how events are published. From {@code KAFKA_*} variables or {@code --name=value}.
+ * Where and how events are published; read by {@link KafkaOptions}.
  *
  * @param bootstrapServers host:port[,host:port]
  * @param partitions partitions per topic when this tool creates the topics
  * @param replicationFactor replicas per partition when this tool creates the topics
+ * @param timeout how long a command waits for Kafka to answer at start before it gives up
  */
-public record KafkaConfig(String bootstrapServers, int partitions, short replicationFactor) {
+public record KafkaConfig(
+    String bootstrapServers, int partitions, short replicationFactor, Duration timeout) {
 
-  public static KafkaConfig from(Map<String, String> env, Map<String, String> args) {
-    Settings s = new Settings(env, args, "KAFKA_");
-    String servers = s.raw("bootstrap-servers");
-    return new KafkaConfig(
-        servers == null || servers.isBlank() ? "127.0.0.1:19092" : servers,
-        s.intValue("partitions", 3),
-        (short) s.intValue("replication-factor", 1));
+  private static final Pattern SERVERS =
+      Pattern.compile("[^\\s,]+:\\d{1,5}(,[^\\s,]+:\\d{1,5})*");
+
+  public KafkaConfig {
+    if (bootstrapServers == null || !SERVERS.matcher(bootstrapServers).matches()) {
+      throw new IllegalArgumentException(
+          "bootstrap-servers must look like host:port[,host:port], got '" + bootstrapServers + "'");
+    }
+    if (partitions <= 0) {
+      throw new IllegalArgumentException("partitions must be positive, got " + partitions);
+    }
+    if (replicationFactor <= 0) {
+      throw new IllegalArgumentException(
+          "replication-factor must be positive, got " + replicationFactor);
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException(
+          "kafka-timeout-ms must be positive, got " + timeout.toMillis());
+    }
   }
 }

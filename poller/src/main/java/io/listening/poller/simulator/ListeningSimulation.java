@@ -3,7 +3,6 @@ package io.listening.poller.simulator;
 import io.listening.events.EventIds;
 import io.listening.events.EventTypes;
 import io.listening.events.PlayEvent;
-import io.listening.events.PlayThreshold;
 import io.listening.events.Sources;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +20,10 @@ import java.util.function.Consumer;
  * each session a run of tracks where the next track is often one related to the last, with skips,
  * partial plays and occasional likes. The output is a pure function of the configuration.
  *
+ * <p>Like every producer it reports streams, not verdicts: each one is a {@code play} with its
+ * {@code ms_played}. Playing Spotify's role, it also sets Spotify's {@code skipped} flag: true on
+ * the tracks its listeners skip, false on the others.
+ *
  * <p>Events come out ordered by day, then by listener, then by time, and are produced lazily so ten
  * million events need no more memory than one listener-day.
  */
@@ -30,6 +33,13 @@ public final class ListeningSimulation implements Iterable<PlayEvent> {
   private static final double STAY_IN_GENRE = 0.35;
   private static final double LIKE_RATE = 0.03;
   private static final int MEAN_SESSION_TRACKS = 12;
+
+  /**
+   * How long a simulated listener gives a track before skipping it, and the shortest partial play.
+   * This models how people listen; it is not the rule that decides whether a stream counts as a
+   * play, which the warehouse alone applies.
+   */
+  static final long SKIP_WITHIN_MS = 30_000;
 
   private final SimulatorConfig config;
   private final Catalog catalog;
@@ -99,10 +109,10 @@ public final class ListeningSimulation implements Iterable<PlayEvent> {
       long msPlayed;
       String reasonEnd;
       if (skipped) {
-        msPlayed = 1_000 + random.nextInt((int) PlayThreshold.DEFAULT_MS - 1_000);
+        msPlayed = 1_000 + random.nextInt((int) SKIP_WITHIN_MS - 1_000);
         reasonEnd = "fwdbtn";
       } else if (random.nextInt(10) == 0) {
-        msPlayed = PlayThreshold.DEFAULT_MS + random.nextLong(track.durationMs() - 30_000);
+        msPlayed = SKIP_WITHIN_MS + random.nextLong(track.durationMs() - SKIP_WITHIN_MS);
         reasonEnd = "endplay";
       } else {
         msPlayed = track.durationMs();
@@ -114,14 +124,13 @@ public final class ListeningSimulation implements Iterable<PlayEvent> {
         // The history ends at endDate: a late-night session is cut there, never spilling past it.
         break;
       }
-      String type = msPlayed >= PlayThreshold.DEFAULT_MS ? EventTypes.PLAY : EventTypes.SKIP;
       sink.accept(
-          event(type, listener, track, msPlayed, startedAt, playedAt, device, contextUri, shuffle,
-              previous == null ? "clickrow" : "trackdone", reasonEnd));
-      if (type.equals(EventTypes.PLAY) && random.nextDouble() < LIKE_RATE) {
+          event(EventTypes.PLAY, listener, track, msPlayed, startedAt, playedAt, device, contextUri,
+              shuffle, previous == null ? "clickrow" : "trackdone", reasonEnd, skipped));
+      if (!skipped && random.nextDouble() < LIKE_RATE) {
         sink.accept(
             event(EventTypes.LIKE, listener, track, 0, null, playedAt, device, contextUri, shuffle,
-                null, null));
+                null, null, null));
       }
       clock = playedAt.plusMillis(random.nextInt(1_500));
       previous = track;
@@ -151,7 +160,8 @@ public final class ListeningSimulation implements Iterable<PlayEvent> {
       String contextUri,
       boolean shuffle,
       String reasonStart,
-      String reasonEnd) {
+      String reasonEnd,
+      Boolean skipped) {
     return new PlayEvent(
         EventIds.of(Sources.SIMULATOR, Long.toString(config.seed()), type, listener.userId(),
             track.id(), playedAt.toString()),
@@ -171,6 +181,7 @@ public final class ListeningSimulation implements Iterable<PlayEvent> {
         shuffle,
         reasonStart,
         reasonEnd,
+        skipped,
         Sources.SIMULATOR,
         null);
   }

@@ -7,14 +7,18 @@ import io.listening.events.PlayEvent;
 final class SimulationSummary {
 
   private long plays;
-  private long skips;
+  private long skipped;
   private long likes;
   private long malformed;
 
   void count(PlayEvent event) {
     switch (event.eventType()) {
-      case EventTypes.PLAY -> plays++;
-      case EventTypes.SKIP -> skips++;
+      case EventTypes.PLAY -> {
+        plays++;
+        if (Boolean.TRUE.equals(event.skipped())) {
+          skipped++;
+        }
+      }
       case EventTypes.LIKE -> likes++;
       default -> {}
     }
@@ -25,15 +29,17 @@ final class SimulationSummary {
   }
 
   long records() {
-    return plays + skips + likes + malformed;
+    return plays + likes + malformed;
   }
 
+  /** Streams of a track, of any length. */
   long plays() {
     return plays;
   }
 
-  long skips() {
-    return skips;
+  /** The plays the simulated listeners skipped. */
+  long skipped() {
+    return skipped;
   }
 
   long likes() {

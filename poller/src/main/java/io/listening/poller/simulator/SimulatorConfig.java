@@ -1,13 +1,10 @@
 package io.listening.poller.simulator;
 
-import io.listening.poller.Settings;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Map;
 
 /**
- * What to simulate. Built from {@code SIMULATOR_*} environment variables, each overridable by a
- * {@code --name=value} argument.
+ * What to simulate; read from the options and {@code SIMULATOR_*} variables by {@link
+ * SimulateCommand}.
  *
  * @param seed the whole simulation is a function of this seed and the other parameters
  * @param users number of listeners
@@ -35,25 +32,6 @@ public record SimulatorConfig(
     require(days > 0, "days must be positive");
     require(maxEvents >= 0, "max-events must not be negative");
     require(malformedEvery >= 0, "malformed-every must not be negative");
-  }
-
-  public static SimulatorConfig defaults() {
-    return new SimulatorConfig(42, 50, 5_000, 12, 30, LocalDate.now(ZoneOffset.UTC), 0, 0);
-  }
-
-  /** Environment variables first, then {@code --name=value} arguments on top. */
-  public static SimulatorConfig from(Map<String, String> env, Map<String, String> args) {
-    SimulatorConfig d = defaults();
-    Settings s = new Settings(env, args, "SIMULATOR_");
-    return new SimulatorConfig(
-        s.longValue("seed", d.seed()),
-        s.intValue("users", d.users()),
-        s.intValue("tracks", d.tracks()),
-        s.intValue("genres", d.genres()),
-        s.intValue("days", d.days()),
-        s.dateValue("end-date", d.endDate()),
-        s.longValue("max-events", d.maxEvents()),
-        s.longValue("malformed-every", d.malformedEvery()));
   }
 
   public LocalDate startDate() {

@@ -1,18 +1,16 @@
 package io.listening.poller.spotify;
 
-import io.listening.events.PlayThreshold;
-import io.listening.poller.Settings;
+import io.listening.poller.cli.Cli;
 import io.listening.poller.spotify.auth.TokenKey;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Configuration of the Spotify poller, the recently-played backfill and the token command. Built
- * from {@code POLLER_*} environment variables; the non-secret ones can be overridden by a {@code
- * --name=value} argument (for example {@code --poll-interval-ms=2000}). Secrets are read from the
+ * Configuration of the Spotify poller, the recently-played backfill and the token command, read by
+ * {@link PollerOptions} from the options and {@code POLLER_*} variables (for example {@code
+ * --poll-interval-ms=2000} or {@code POLLER_POLL_INTERVAL_MS=2000}). Secrets are read from the
  * environment only, never from arguments, because arguments show up in process listings.
  *
  * @param tokenFile the encrypted token store ({@code POLLER_TOKEN_FILE}, default {@code
@@ -31,8 +29,6 @@ import java.util.Map;
  *     {@code https://accounts.spotify.com})
  * @param pollInterval time between two currently-playing polls of one user ({@code
  *     POLLER_POLL_INTERVAL_MS}, default 5000)
- * @param playThresholdMs a play reaching this many ms is a {@code play}, else a {@code skip}
- *     ({@code POLLER_PLAY_THRESHOLD_MS}, default 30000)
  * @param backoffMax longest wait after repeated server errors or timeouts ({@code
  *     POLLER_BACKOFF_MAX_MS}, default 300000)
  * @param httpTimeout connect and response timeout of one HTTP call ({@code POLLER_HTTP_TIMEOUT_MS},
@@ -52,7 +48,6 @@ public record PollerConfig(
     URI apiUrl,
     URI accountsUrl,
     Duration pollInterval,
-    long playThresholdMs,
     Duration backoffMax,
     Duration httpTimeout,
     Duration dedupeWindow,
@@ -69,6 +64,8 @@ public record PollerConfig(
     requirePositive(pollInterval, "poll-interval-ms");
     requirePositive(backoffMax, "backoff-max-ms");
     requirePositive(httpTimeout, "http-timeout-ms");
+    requireBaseUrl(apiUrl, "spotify-api-url");
+    requireBaseUrl(accountsUrl, "spotify-accounts-url");
     if (backoffMax.compareTo(pollInterval) < 0) {
       throw new IllegalArgumentException(
           "backoff-max-ms must be at least poll-interval-ms, got "
@@ -82,38 +79,16 @@ public record PollerConfig(
     if (dedupeMargin.isNegative()) {
       throw new IllegalArgumentException("dedupe-margin-ms must not be negative");
     }
-    if (playThresholdMs < 0) {
-      throw new IllegalArgumentException(
-          "play-threshold-ms must not be negative, got " + playThresholdMs);
-    }
   }
 
   /**
-   * Reads the configuration.
+   * The configuration a Spotify command run without arguments would use: {@code POLLER_*} and
+   * {@code DATA_DIR} variables, else the defaults.
    *
    * @throws IllegalArgumentException naming the variable when a value is missing or malformed
    */
-  public static PollerConfig fromEnv(Map<String, String> env, Map<String, String> args) {
-    Settings s = new Settings(env, args, "POLLER_");
-    String dataDir = blankToNull(env.get("DATA_DIR"));
-    Path data = Path.of(dataDir == null ? "data" : dataDir);
-    String tokenFile = blankToNull(s.raw("token-file"));
-    String stateDir = blankToNull(s.raw("state-dir"));
-    String dedupeWindow = blankToNull(s.raw("dedupe-window-ms"));
-    return new PollerConfig(
-        tokenFile == null ? data.resolve("spotify-tokens.enc") : Path.of(tokenFile),
-        TokenKey.fromBase64(env.get(TOKEN_KEY_VARIABLE), TOKEN_KEY_VARIABLE),
-        stateDir == null ? data.resolve("poller") : Path.of(stateDir),
-        blankToNull(s.raw("spotify-client-id")),
-        blankToNull(env.get(CLIENT_SECRET_VARIABLE)),
-        baseUrl(s, "spotify-api-url", "https://api.spotify.com"),
-        baseUrl(s, "spotify-accounts-url", "https://accounts.spotify.com"),
-        Duration.ofMillis(s.longValue("poll-interval-ms", 5_000)),
-        s.longValue("play-threshold-ms", PlayThreshold.DEFAULT_MS),
-        Duration.ofMillis(s.longValue("backoff-max-ms", 300_000)),
-        Duration.ofMillis(s.longValue("http-timeout-ms", 10_000)),
-        dedupeWindow == null ? null : Duration.ofMillis(s.longValue("dedupe-window-ms", 0)),
-        Duration.ofMillis(s.longValue("dedupe-margin-ms", 60_000)));
+  public static PollerConfig fromEnv(Map<String, String> env) {
+    return Cli.fromEnvironment(new PollerOptions(), env).config(env);
   }
 
   /**
@@ -157,8 +132,6 @@ public record PollerConfig(
         + accountsUrl
         + ", pollInterval="
         + pollInterval
-        + ", playThresholdMs="
-        + playThresholdMs
         + ", backoffMax="
         + backoffMax
         + ", httpTimeout="
@@ -168,33 +141,20 @@ public record PollerConfig(
         + "]";
   }
 
-  private static URI baseUrl(Settings s, String name, String fallback) {
-    String value = blankToNull(s.raw(name));
-    String text = value == null ? fallback : value.strip();
-    URI uri;
-    try {
-      uri = new URI(text);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(name + " is not a URL: '" + text + "'");
-    }
+  private static void requireBaseUrl(URI uri, String name) {
     String path = uri.getRawPath();
     if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
         || uri.getHost() == null
         || (path != null && !path.isEmpty() && !"/".equals(path))
         || uri.getRawQuery() != null) {
       throw new IllegalArgumentException(
-          name + " must look like https://host[:port] with no path, got '" + text + "'");
+          name + " must look like https://host[:port] with no path, got '" + uri + "'");
     }
-    return uri;
   }
 
   private static void requirePositive(Duration value, String name) {
     if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(name + " must be positive, got " + value.toMillis());
     }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -1,18 +1,15 @@
 package io.listening.poller.spotify;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.listening.events.PlayEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.listening.poller.files.AtomicFiles.Permissions;
+import io.listening.poller.files.JsonFiles;
+import io.listening.poller.files.MalformedJsonException;
+import io.listening.poller.files.Required;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -36,41 +33,38 @@ public final class PollerPlayLog {
 
   static final Duration KEEP = Duration.ofDays(30);
   static final int MAX_PLAYS = 2_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final UserFiles files;
 
   /** A play the poller published. */
-  public record Play(String trackId, Instant playedAt, Long durationMs) {}
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Play(@Required String trackId, @Required Instant playedAt, Long durationMs) {}
+
+  private record Stored(@Required List<Play> plays) {}
 
   public PollerPlayLog(UserFiles files) {
     this.files = files;
   }
 
+  /**
+   * The plays recorded for the user, oldest first; none when the poller never published any.
+   *
+   * @throws IllegalStateException naming the file when it is broken
+   */
   public List<Play> load(String userId) {
     Path path = files.pollerPlays(userId);
-    JsonNode root;
     try {
-      root = JSON.readTree(Files.readAllBytes(path));
-    } catch (NoSuchFileException e) {
-      return List.of();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + path, e);
+      return JsonFiles.read(path, Stored.class).map(Stored::plays).orElse(List.of());
+    } catch (MalformedJsonException e) {
+      throw new IllegalStateException(
+          "The poller plays "
+              + path
+              + " are broken ("
+              + e.getMessage()
+              + "); delete the file, and the next backfill may publish again, as"
+              + " spotify_recently_played, plays the poller already published",
+          e);
     }
-    List<Play> plays = new ArrayList<>();
-    for (JsonNode node : root.path("plays")) {
-      try {
-        JsonNode duration = node.get("duration_ms");
-        plays.add(
-            new Play(
-                node.path("track_id").asText(),
-                Instant.parse(node.path("played_at").asText()),
-                duration == null || duration.isNull() ? null : duration.asLong()));
-      } catch (DateTimeParseException e) {
-        throw new IllegalStateException(path + " holds a play with a broken played_at", e);
-      }
-    }
-    return plays;
   }
 
   /** Adds the plays of {@code events}, dropping those too old to matter relative to {@code now}. */
@@ -91,18 +85,6 @@ public final class PollerPlayLog {
     if (kept.size() > MAX_PLAYS) {
       kept = kept.subList(kept.size() - MAX_PLAYS, kept.size());
     }
-    ObjectNode root = JSON.createObjectNode();
-    ArrayNode array = root.putArray("plays");
-    for (Play play : kept) {
-      ObjectNode node = array.addObject();
-      node.put("track_id", play.trackId());
-      node.put("played_at", play.playedAt().toString());
-      node.put("duration_ms", play.durationMs());
-    }
-    try {
-      AtomicFiles.write(files.pollerPlays(userId), JSON.writeValueAsBytes(root));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not encode the poller plays of " + userId, e);
-    }
+    JsonFiles.write(files.pollerPlays(userId), new Stored(kept), Permissions.DEFAULT);
   }
 }

@@ -1,11 +1,11 @@
 package io.listening.poller.spotify;
 
+import io.listening.events.UserIds;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * Where each user's state lives under the state folder:
@@ -16,25 +16,16 @@ import java.util.regex.Pattern;
  * users/&lt;user&gt;/recently-played-cursor.json  how far the backfill got
  * </pre>
  *
- * A user id made of letters, digits and {@code . _ @ + -} (not starting with a dot) names its
- * folder as it is; any other id is replaced by a hash so it can never escape the state folder.
+ * A user id that keeps {@link UserIds}' rule names its folder as it is; any other id (one stored
+ * before the rule, or by another writer) is replaced by a hash so it can never escape the state
+ * folder.
  */
 public final class UserFiles {
-
-  private static final Pattern SAFE =
-      Pattern.compile("[\\p{L}\\p{N}_@+-][\\p{L}\\p{N}._@+-]{0,127}");
 
   private final Path usersDir;
 
   public UserFiles(Path stateDir) {
     this.usersDir = stateDir.resolve("users");
-  }
-
-  /**
-   * True when the id can name a file as it is: letters, digits, {@code . _ @ + -}, no leading dot.
-   */
-  public static boolean isPlainName(String userId) {
-    return userId != null && SAFE.matcher(userId).matches();
   }
 
   public Path playback(String userId) {
@@ -50,7 +41,7 @@ public final class UserFiles {
   }
 
   private Path dir(String userId) {
-    return usersDir.resolve(isPlainName(userId) ? userId : "user-" + hash(userId));
+    return usersDir.resolve(UserIds.isValid(userId) ? userId : "user-" + hash(userId));
   }
 
   private static String hash(String userId) {

@@ -6,8 +6,7 @@
  *
  * <p>This package holds what they share: {@link io.listening.poller.spotify.PollerConfig} (the
  * {@code POLLER_*} configuration), the per-user state layout {@link
- * io.listening.poller.spotify.UserFiles}, atomic file replacement, and the {@link
- * io.listening.poller.spotify.PollerPlayLog} through which the backfill avoids publishing plays the
- * poller already published.
+ * io.listening.poller.spotify.UserFiles} and the {@link io.listening.poller.spotify.PollerPlayLog}
+ * through which the backfill avoids publishing plays the poller already published.
  */
 package io.listening.poller.spotify;

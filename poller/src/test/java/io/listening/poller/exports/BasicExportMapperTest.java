@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.listening.events.PlayEvent;
 import io.listening.events.PlayEventValidator;
+import io.listening.events.Topics;
 import io.listening.events.TrackIds;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class BasicExportMapperTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final BasicExportMapper mapper =
-      new BasicExportMapper("alice", 30_000, TestExports.CLOCK);
+      new BasicExportMapper("alice", TestExports.CLOCK);
 
   @Test
   void mapsARecordToAPlayWithDerivedTrackIdAndOnlyTheFieldsTheExportKnows() {
@@ -39,20 +40,22 @@ class BasicExportMapperTest {
     assertThat(event.shuffle()).isNull();
     assertThat(event.reasonStart()).isNull();
     assertThat(event.reasonEnd()).isNull();
+    assertThat(event.skipped()).isNull();
     assertThat(event.ingestedAt()).isNull();
     Instant now = TestExports.CLOCK.instant();
     assertThat(PlayEventValidator.violations(event.withIngestedAt(now), now)).isEmpty();
   }
 
   @Test
-  void playsShorterThanTheThresholdAreSkipsAndTheThresholdItselfIsAPlay() {
-    assertThat(music(record("Daft Punk", "Voyager", 0)).eventType()).isEqualTo("skip");
-    assertThat(music(record("Daft Punk", "Voyager", 29_999)).eventType()).isEqualTo("skip");
-    assertThat(music(record("Daft Punk", "Voyager", 30_000)).eventType()).isEqualTo("play");
+  void everyStreamIsAPlayWithTheTimeSpotifyReportsHoweverShort() {
+    for (long msPlayed : new long[] {0, 1_500, 29_999, 30_000, 245_000}) {
+      PlayEvent event = music(record("Daft Punk", "Voyager", msPlayed));
 
-    BasicExportMapper strict = new BasicExportMapper("alice", 60_000, TestExports.CLOCK);
-    MappedRecord mapped = strict.map(tree(record("Daft Punk", "Voyager", 45_000)));
-    assertThat(((MappedRecord.Music) mapped).event().eventType()).isEqualTo("skip");
+      assertThat(event.eventType()).as("type after %d ms", msPlayed).isEqualTo("play");
+      assertThat(event.topic()).isEqualTo(Topics.PLAYS);
+      assertThat(event.msPlayed()).isEqualTo(msPlayed);
+      assertThat(event.skipped()).as("basic exports carry no skip flag").isNull();
+    }
   }
 
   @Test
@@ -60,7 +63,7 @@ class BasicExportMapperTest {
     PlayEvent first = music(record("Daft Punk", "Digital Love", 30_000));
     PlayEvent again =
         ((MappedRecord.Music)
-                new BasicExportMapper("alice", 30_000, TestExports.CLOCK)
+                new BasicExportMapper("alice", TestExports.CLOCK)
                     .map(tree(record("Daft Punk", "Digital Love", 30_000))))
             .event();
     PlayEvent otherSpelling = music(record(" daft punk ", "DIGITAL LOVE", 30_000));
@@ -84,7 +87,7 @@ class BasicExportMapperTest {
   void anotherUserGetsOtherEventIdsForTheSameRecord() {
     PlayEvent bob =
         ((MappedRecord.Music)
-                new BasicExportMapper("bob", 30_000, TestExports.CLOCK)
+                new BasicExportMapper("bob", TestExports.CLOCK)
                     .map(tree(record("Daft Punk", "Voyager", 1_000))))
             .event();
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,5 +66,60 @@ class CheckpointTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is not readable")
         .hasMessageContaining("delete it");
+  }
+
+  @Test
+  void aWronglyTypedCheckpointNamesTheFileAndTheField() throws IOException {
+    Path path =
+        Files.writeString(
+            temp.resolve("alice.json"),
+            "{\"user_id\": \"alice\", \"files\": [{\"name\": \"StreamingHistory0.json\","
+                + " \"size\": 840843, \"sha256\": \"ab\", \"records_done\": \"5707\","
+                + " \"complete\": true}]}");
+
+    assertThatThrownBy(() -> Checkpoint.load(path, "alice", TestExports.CLOCK))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(path.toString())
+        .hasMessageContaining("files[0].records_done must be an integer");
+  }
+
+  @Test
+  void aCheckpointMissingAFieldIsRefusedRatherThanReadAsZero() throws IOException {
+    Path path =
+        Files.writeString(
+            temp.resolve("alice.json"),
+            "{\"user_id\": \"alice\", \"files\": [{\"name\": \"StreamingHistory0.json\","
+                + " \"size\": 840843, \"records_done\": 5707, \"complete\": true}]}");
+
+    assertThatThrownBy(() -> Checkpoint.load(path, "alice", TestExports.CLOCK))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("files[0].sha256 is required");
+  }
+
+  @Test
+  void aCheckpointWrittenBeforeTheRecordsStillLoads() throws IOException {
+    // As the node-by-node writer of earlier versions left it.
+    Path path =
+        Files.writeString(
+            temp.resolve("alice.json"),
+            """
+            {
+              "user_id" : "alice",
+              "files" : [ {
+                "name" : "StreamingHistory0.json",
+                "size" : 840843,
+                "sha256" : "%s",
+                "records_done" : 5000,
+                "complete" : false,
+                "updated_at" : "2025-01-02T10:00:00Z"
+              } ]
+            }
+            """
+                .formatted("ab".repeat(32)));
+
+    assertThat(Checkpoint.load(path, "alice", TestExports.CLOCK).entry(FILE))
+        .isEqualTo(
+            new Checkpoint.Entry(
+                "StreamingHistory0.json", 5_000, false, Instant.parse("2025-01-02T10:00:00Z")));
   }
 }

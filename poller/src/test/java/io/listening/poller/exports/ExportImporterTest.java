@@ -30,8 +30,8 @@ class ExportImporterTest {
     assertThat(summary.filesIgnored()).isEqualTo(1);
     assertThat(summary.records()).isEqualTo(13);
     assertThat(summary.imported()).isEqualTo(5);
-    assertThat(summary.plays()).isEqualTo(3);
-    assertThat(summary.skips()).isEqualTo(2);
+    assertThat(summary.skippedBySpotify()).isZero();
+    assertThat(summary.withoutSkipFlag()).as("basic exports carry no skip flag").isEqualTo(5);
     assertThat(summary.duplicates()).isEqualTo(1);
     assertThat(summary.episodes()).isEqualTo(2);
     assertThat(summary.rejected()).isEqualTo(5);
@@ -63,8 +63,9 @@ class ExportImporterTest {
     assertThat(summary.files()).isEqualTo(2);
     assertThat(summary.records()).isEqualTo(11);
     assertThat(summary.imported()).isEqualTo(5);
-    assertThat(summary.plays()).isEqualTo(3);
-    assertThat(summary.skips()).isEqualTo(2);
+    // King For A Day twice (skipped false, then true after 5.9 s); the other three have null.
+    assertThat(summary.skippedBySpotify()).isEqualTo(1);
+    assertThat(summary.withoutSkipFlag()).isEqualTo(3);
     assertThat(summary.duplicates()).isEqualTo(1);
     assertThat(summary.episodesByKind())
         .containsExactlyInAnyOrderEntriesOf(Map.of("podcast episode", 1L, "audiobook chapter", 1L));
@@ -82,7 +83,14 @@ class ExportImporterTest {
             "Life is a Highway - From \"Cars\"/Soundtrack Version",
             "Colors of Fall, Wool Clothes");
     assertThat(sink.delivered())
-        .allSatisfy(e -> assertThat(e.source()).isEqualTo("spotify_export"));
+        .extracting(PlayEvent::skipped)
+        .containsExactly(false, true, null, null, null);
+    assertThat(sink.delivered())
+        .allSatisfy(
+            e -> {
+              assertThat(e.source()).isEqualTo("spotify_export");
+              assertThat(e.eventType()).isEqualTo("play");
+            });
   }
 
   @Test
@@ -184,7 +192,7 @@ class ExportImporterTest {
     assertThat(second.imported()).isZero();
     assertThat(second.alreadyImported()).isEqualTo(first.records());
     assertThat(second.filesAlreadyComplete()).isEqualTo(2);
-    assertThat(second.describe().get(0)).contains("0 imported").contains("13 already imported");
+    assertThat(second.describe().get(0)).contains(" 0 streams imported").contains("13 already imported");
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ExtendedExportMapperTest {
 
   private final ExtendedExportMapper mapper =
-      new ExtendedExportMapper("alice", 30_000, TestExports.CLOCK);
+      new ExtendedExportMapper("alice", TestExports.CLOCK);
 
   @Test
   void mapsATrackWithItsSpotifyIdAlbumPlatformShuffleAndReasons() {
@@ -41,11 +41,31 @@ class ExtendedExportMapperTest {
   }
 
   @Test
-  void shortPlaysAreSkipsWhateverSpotifysSkippedFlagSays() {
-    assertThat(music(track().put("ms_played", 5_888).put("skipped", false)).eventType())
-        .isEqualTo("skip");
-    assertThat(music(track().put("ms_played", 45_000).put("skipped", true)).eventType())
-        .isEqualTo("play");
+  void everyStreamIsAPlayCarryingSpotifysOwnSkippedFlagAsIs() {
+    PlayEvent shortNotSkipped = music(track().put("ms_played", 5_888).put("skipped", false));
+    PlayEvent longSkipped = music(track().put("ms_played", 45_000).put("skipped", true));
+    PlayEvent olderRecord = music(track().put("ms_played", 1_000).putNull("skipped"));
+    ObjectNode withoutTheField = track();
+    withoutTheField.remove("skipped");
+
+    assertThat(shortNotSkipped.eventType()).isEqualTo("play");
+    assertThat(shortNotSkipped.msPlayed()).isEqualTo(5_888);
+    assertThat(shortNotSkipped.skipped()).isFalse();
+    assertThat(longSkipped.eventType()).isEqualTo("play");
+    assertThat(longSkipped.skipped()).isTrue();
+    assertThat(olderRecord.eventType()).isEqualTo("play");
+    assertThat(olderRecord.skipped()).isNull();
+    assertThat(music(withoutTheField).skipped()).isNull();
+  }
+
+  @Test
+  void aSkippedFlagThatIsNotABooleanRejectsTheRecordNamingTheField() {
+    MappedRecord mapped = mapper.map(track().put("skipped", "yes"));
+
+    assertThat(mapped)
+        .isEqualTo(
+            new MappedRecord.Rejected(
+                "skipped is not true or false", "skipped is not true or false: \"yes\""));
   }
 
   @Test

@@ -49,11 +49,10 @@ final class TestExports {
     }
   }
 
-  /** An importer for user {@code alice} with the default threshold and no progress output. */
+  /** An importer for user {@code alice} with no progress output. */
   static ExportImporter importer(Path checkpoint, EventSink sink, int flushEvery) {
     return new ExportImporter(
         "alice",
-        30_000,
         CLOCK,
         Checkpoint.load(checkpoint, "alice", CLOCK),
         sink,

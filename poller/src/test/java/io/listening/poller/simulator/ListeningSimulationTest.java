@@ -55,17 +55,53 @@ class ListeningSimulationTest {
   }
 
   @Test
-  void shortPlaysAreSkipsAndSomePlaysAreLiked() {
+  void listenersSkipSomeTracksWhichStayPlaysWithTheirShortListeningTime() {
     List<PlayEvent> events = events(CONFIG);
     Map<String, Long> byType =
         events.stream().collect(Collectors.groupingBy(PlayEvent::eventType, Collectors.counting()));
+    List<PlayEvent> plays =
+        events.stream().filter(e -> e.eventType().equals(EventTypes.PLAY)).toList();
+    List<PlayEvent> skipped = plays.stream().filter(e -> e.skipped()).toList();
+
+    assertThat(byType.keySet()).containsExactlyInAnyOrder(EventTypes.PLAY, EventTypes.LIKE);
+    assertThat(plays).allSatisfy(e -> assertThat(e.skipped()).isNotNull());
+    assertThat(skipped)
+        .allSatisfy(
+            e -> {
+              assertThat(e.msPlayed()).isBetween(1_000L, ListeningSimulation.SKIP_WITHIN_MS - 1);
+              assertThat(e.reasonEnd()).isEqualTo("fwdbtn");
+            });
+    assertThat(plays)
+        .filteredOn(e -> !e.skipped())
+        .allSatisfy(
+            e ->
+                assertThat(e.msPlayed())
+                    .isGreaterThanOrEqualTo(ListeningSimulation.SKIP_WITHIN_MS));
+    assertThat(skipped.size() / (double) plays.size()).isBetween(0.05, 0.45);
+    assertThat(byType.get(EventTypes.LIKE)).isPositive();
+  }
+
+  @Test
+  void likesFollowOnlyTracksThatWereNotSkipped() {
+    List<PlayEvent> events = events(CONFIG);
+    Map<String, PlayEvent> playsByUserTrackAndEnd = new HashMap<>();
+    for (PlayEvent event : events) {
+      if (event.eventType().equals(EventTypes.PLAY)) {
+        playsByUserTrackAndEnd.put(event.userId() + event.trackId() + event.playedAt(), event);
+      }
+    }
 
     assertThat(events)
-        .filteredOn(e -> e.eventType().equals(EventTypes.SKIP))
-        .allSatisfy(e -> assertThat(e.msPlayed()).isLessThan(30_000));
-    double skipShare = byType.get(EventTypes.SKIP) / (double) (byType.get(EventTypes.SKIP) + byType.get(EventTypes.PLAY));
-    assertThat(skipShare).isBetween(0.05, 0.45);
-    assertThat(byType.get(EventTypes.LIKE)).isPositive();
+        .filteredOn(e -> e.eventType().equals(EventTypes.LIKE))
+        .isNotEmpty()
+        .allSatisfy(
+            like -> {
+              assertThat(like.skipped()).isNull();
+              PlayEvent liked =
+                  playsByUserTrackAndEnd.get(like.userId() + like.trackId() + like.playedAt());
+              assertThat(liked).isNotNull();
+              assertThat(liked.skipped()).isFalse();
+            });
   }
 
   @Test
@@ -114,18 +150,8 @@ class ListeningSimulationTest {
   void nonsensicalConfigurationIsRefusedWithTheReason() {
     assertThatThrownBy(() -> new SimulatorConfig(1, 0, 600, 6, 14, CONFIG.endDate(), 0, 0))
         .hasMessage("users must be positive");
-    assertThatThrownBy(
-            () -> SimulatorConfig.from(Map.of("SIMULATOR_DAYS", "ten"), Map.of()))
-        .hasMessage("days must be a whole number, got 'ten'");
-  }
-
-  @Test
-  void argumentsOverrideEnvironment() {
-    SimulatorConfig config =
-        SimulatorConfig.from(Map.of("SIMULATOR_USERS", "3"), Map.of("users", "4", "end-date", "2024-01-02"));
-
-    assertThat(config.users()).isEqualTo(4);
-    assertThat(config.endDate()).isEqualTo(LocalDate.parse("2024-01-02"));
+    assertThatThrownBy(() -> new SimulatorConfig(1, 5, 50, 6, 14, CONFIG.endDate(), 0, 0))
+        .hasMessage("tracks must be at least 10 per genre");
   }
 
   private static List<PlayEvent> events(SimulatorConfig config) {

@@ -1,8 +1,10 @@
 package io.listening.poller.spotify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.listening.events.PlayEvent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,5 +55,35 @@ class PollerPlayLogTest {
 
     assertThat(files.playback("../../etc/passwd").normalize()).startsWithRaw(dir.resolve("users"));
     assertThat(files.playback("alice")).isEqualTo(dir.resolve("users/alice/playback.json"));
+  }
+
+  @Test
+  void playsInTheDocumentedFormatLoad() throws Exception {
+    Path file = new UserFiles(dir).pollerPlays("alice");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        "{\"plays\": [{\"track_id\": \"4uLU6hMCjMI75M1A2tKUQC\","
+            + " \"played_at\": \"2025-01-02T10:03:00Z\", \"duration_ms\": 180000},"
+            + " {\"track_id\": \"7GhIk7Il098yCjg4BQjzvb\", \"played_at\": \"2025-01-02T10:06:00Z\","
+            + " \"duration_ms\": null}]}");
+
+    assertThat(new PollerPlayLog(new UserFiles(dir)).load("alice"))
+        .containsExactly(
+            new PollerPlayLog.Play("4uLU6hMCjMI75M1A2tKUQC", NOW.plusSeconds(180), 180_000L),
+            new PollerPlayLog.Play("7GhIk7Il098yCjg4BQjzvb", NOW.plusSeconds(360), null));
+  }
+
+  @Test
+  void aBrokenFileIsAClearErrorNamingTheFileAndThePlay() throws Exception {
+    Path file = new UserFiles(dir).pollerPlays("alice");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file, "{\"plays\": [{\"track_id\": \"4uLU6hMCjMI75M1A2tKUQC\", \"played_at\": null}]}");
+
+    assertThatThrownBy(() -> new PollerPlayLog(new UserFiles(dir)).load("alice"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("plays[0].played_at must not be null");
   }
 }

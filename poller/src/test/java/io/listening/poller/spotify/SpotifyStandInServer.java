@@ -43,7 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       refresh token; 400 {@code invalid_client} for wrong app credentials.
  *   <li>{@code GET /v1/me/player/currently-playing}: 200 with {@code timestamp}, {@code context},
  *       {@code progress_ms}, {@code item} (a full track object), {@code currently_playing_type},
- *       {@code actions}, {@code is_playing}; 204 when nothing plays; {@code item: null} for ads.
+ *       {@code actions}, {@code is_playing}; 204 when nothing plays; {@code item: null} for ads. On
+ *       request, {@code actions.disallows} also lists an action spotify-web-api-java does not know,
+ *       as Spotify's answers do whenever Spotify adds one.
  *   <li>{@code GET /v1/me/player/recently-played?limit&after|before}: {@code items} of {@code
  *       {track, played_at, context}}, newest first, {@code cursors {after, before}}, {@code next},
  *       {@code limit}, {@code href}. {@code after} and {@code before} are Unix milliseconds,
@@ -64,6 +66,9 @@ public final class SpotifyStandInServer implements AutoCloseable {
   public static final String CURRENTLY_PLAYING = "/v1/me/player/currently-playing";
   public static final String RECENTLY_PLAYED = "/v1/me/player/recently-played";
   public static final String TOKEN = "/api/token";
+
+  /** A disallowed action that spotify-web-api-java 9.4 does not know. */
+  public static final String UNKNOWN_ACTION = "some_new_action";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter PLAYED_AT =
@@ -89,6 +94,11 @@ public final class SpotifyStandInServer implements AutoCloseable {
 
     public static Scripted serverError(int status) {
       return new Scripted(status, Map.of(), error(status, "Server error"), Duration.ZERO);
+    }
+
+    /** Exactly this answer, e.g. a body the library cannot read. */
+    public static Scripted answer(int status, String body) {
+      return new Scripted(status, Map.of(), body, Duration.ZERO);
     }
 
     /** Answers normally, but only after {@code delay}. */
@@ -117,6 +127,7 @@ public final class SpotifyStandInServer implements AutoCloseable {
   private final Set<String> revokedRefreshTokens = new HashSet<>();
   private final Map<String, AccessToken> accessTokens = new HashMap<>();
   private final Map<String, Player> players = new HashMap<>();
+  private final Set<String> sendingUnknownAction = new HashSet<>();
   private final Map<String, List<Played>> history = new HashMap<>();
   private final Map<String, Deque<Scripted>> scripted = new HashMap<>();
   private final List<Request> requests = new ArrayList<>();
@@ -214,6 +225,19 @@ public final class SpotifyStandInServer implements AutoCloseable {
   }
 
   /** Nothing plays: currently-playing answers 204. */
+  /**
+   * Whether the user's currently-playing answers list {@link #UNKNOWN_ACTION} among the disallowed
+   * actions. The library's parser then throws a {@code NullPointerException} on every answer,
+   * whatever plays.
+   */
+  public synchronized void sendUnknownAction(String userId, boolean send) {
+    if (send) {
+      sendingUnknownAction.add(userId);
+    } else {
+      sendingUnknownAction.remove(userId);
+    }
+  }
+
   public synchronized void stop(String userId) {
     players.remove(userId);
   }
@@ -405,9 +429,11 @@ public final class SpotifyStandInServer implements AutoCloseable {
       track(node.putObject("item"), player.track);
       node.put("currently_playing_type", "track");
     }
-    node.putObject("actions")
-        .putObject("disallows")
-        .put(player.playing ? "resuming" : "pausing", true);
+    ObjectNode disallows = node.putObject("actions").putObject("disallows");
+    disallows.put(player.playing ? "resuming" : "pausing", true);
+    if (sendingUnknownAction.contains(userId)) {
+      disallows.put(UNKNOWN_ACTION, true);
+    }
     node.put("is_playing", player.playing);
     return new Answer(200, node.toString());
   }

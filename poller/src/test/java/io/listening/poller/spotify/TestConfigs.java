@@ -30,19 +30,19 @@ public final class TestConfigs {
   }
 
   public static PollerConfig config(Path dataDir, URI standIn) {
-    return PollerConfig.fromEnv(env(dataDir, standIn), Map.of());
+    return PollerConfig.fromEnv(env(dataDir, standIn));
   }
 
   public static PollerConfig config(Path dataDir, URI standIn, Map<String, String> overrides) {
     Map<String, String> env = env(dataDir, standIn);
     env.putAll(overrides);
-    return PollerConfig.fromEnv(env, Map.of());
+    return PollerConfig.fromEnv(env);
   }
 
   /** A three-minute play of {@code alice} with only the fields play matching looks at. */
   public static PlayEvent play(String source, String trackId, Instant playedAt) {
     return new PlayEvent(
         "id", "play", "alice", trackId, "name", "artist", null, 180_000L, 180_000, playedAt, null,
-        null, null, null, null, null, null, source, null);
+        null, null, null, null, null, null, null, source, null);
   }
 }

@@ -1,23 +1,41 @@
 package io.listening.webapp.recommendations;
 
-import io.listening.webapp.system.InvalidRequestException;
+import io.listening.events.TrackIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The recommendation API. Parameters are checked by Spring MVC's own method validation, which
+ * reports a broken constraint as a 400 problem detail naming the parameter and the rule. There is
+ * deliberately no class-level {@code @Validated}: it would move validation into an AOP proxy whose
+ * {@code ConstraintViolationException} Spring MVC does not map to 400.
+ */
 @RestController
 @RequestMapping("/api/recommendations")
 @Tag(name = "recommendations", description = "Tracks listened to next to a given track")
 class RecommendationController {
+
+  static final String CACHE_HEADER = "X-Cache";
+
+  static final String LIMIT_RULE =
+      "must be between "
+          + RecommendationService.MIN_LIMIT
+          + " and "
+          + RecommendationService.MAX_LIMIT;
 
   private final RecommendationService recommendations;
 
@@ -27,7 +45,13 @@ class RecommendationController {
 
   @GetMapping("/{trackId}")
   @Operation(summary = "Tracks most often played right before or after the given track")
-  @ApiResponse(responseCode = "200", description = "Recommendations, best first")
+  @ApiResponse(
+      responseCode = "200",
+      description = "Recommendations, best first",
+      headers =
+          @Header(
+              name = CACHE_HEADER,
+              description = "hit if the answer came from the cache, miss if it was computed"))
   @ApiResponse(
       responseCode = "400",
       description = "Malformed track id or limit out of range",
@@ -40,20 +64,15 @@ class RecommendationController {
       responseCode = "503",
       description = "No warehouse build is published yet",
       content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-  RecommendationResponse recommend(
-      @Parameter(description = "Spotify id (22 base62 characters) or derived-<32 hex>")
-          @PathVariable
+  ResponseEntity<RecommendationResponse> recommend(
+      @Parameter(description = "The track: " + TrackIds.RULE) @PathVariable @ValidTrackId
           String trackId,
-      @Parameter(description = "How many recommendations, 1 to 50")
+      @Parameter(description = "How many recommendations")
           @RequestParam(defaultValue = "" + RecommendationService.DEFAULT_LIMIT)
+          @Min(value = RecommendationService.MIN_LIMIT, message = LIMIT_RULE)
+          @Max(value = RecommendationService.MAX_LIMIT, message = LIMIT_RULE)
           int limit) {
-    if (limit < RecommendationService.MIN_LIMIT || limit > RecommendationService.MAX_LIMIT) {
-      throw new InvalidRequestException(
-          "limit must be between "
-              + RecommendationService.MIN_LIMIT
-              + " and "
-              + RecommendationService.MAX_LIMIT);
-    }
-    return recommendations.recommend(new TrackId(trackId), limit);
+    RecommendationResponse response = recommendations.recommend(new TrackId(trackId), limit);
+    return ResponseEntity.ok().header(CACHE_HEADER, response.cache().value()).body(response);
   }
 }

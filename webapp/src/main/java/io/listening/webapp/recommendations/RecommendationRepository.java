@@ -1,6 +1,8 @@
 package io.listening.webapp.recommendations;
 
 import io.listening.webapp.warehouse.Warehouse;
+import io.listening.webapp.warehouse.WarehouseBuild;
+import io.listening.webapp.warehouse.WarehouseBuildChangedException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -38,12 +41,22 @@ class RecommendationRepository {
   }
 
   /**
-   * The track and its best {@code limit} related tracks; empty if the track is not in the
-   * warehouse.
+   * The track and its best {@code limit} related tracks in {@code build}; empty if the track is not
+   * in that build. Cached per build, track and limit; {@code lookup} is marked when the warehouse
+   * is read, that is on a miss.
+   *
+   * @throws WarehouseBuildChangedException if {@code build} is no longer the published build
    */
-  Optional<RecommendationSet> find(TrackId trackId, int limit) {
+  @Cacheable(
+      cacheNames = RecommendationCacheConfiguration.CACHE,
+      key = "#build.buildId() + ':' + #trackId.value() + ':' + #limit",
+      unless = "#result == null")
+  Optional<RecommendationSet> find(
+      WarehouseBuild build, TrackId trackId, int limit, CacheLookup lookup) {
+    lookup.computed();
     return warehouse.read(
-        connection -> {
+        build,
+        (connection, current) -> {
           try (PreparedStatement statement = connection.prepareStatement(TRACK_SQL)) {
             statement.setString(1, trackId.value());
             try (ResultSet track = statement.executeQuery()) {

@@ -1,13 +1,18 @@
 package io.listening.webapp.recommendations;
 
 import io.listening.webapp.warehouse.Warehouse;
+import io.listening.webapp.warehouse.WarehouseBuild;
+import io.listening.webapp.warehouse.WarehouseBuildChangedException;
 import io.listening.webapp.warehouse.WarehouseUnavailableException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
  * Recommendations for a track: from the cache when this warehouse build already answered the same
- * question, otherwise from the warehouse, then cached.
+ * question, otherwise from the warehouse, then cached. Every answer is counted as a hit or a miss
+ * ({@code listening.recommendations.cache}, tag {@code result}).
  */
 @Service
 class RecommendationService {
@@ -16,15 +21,19 @@ class RecommendationService {
   static final int MAX_LIMIT = 50;
   static final int DEFAULT_LIMIT = 10;
 
+  static final String CACHE_METER = "listening.recommendations.cache";
+
   private final Warehouse warehouse;
   private final RecommendationRepository repository;
-  private final RecommendationCache cache;
+  private final Counter hits;
+  private final Counter misses;
 
   RecommendationService(
-      Warehouse warehouse, RecommendationRepository repository, RecommendationCache cache) {
+      Warehouse warehouse, RecommendationRepository repository, MeterRegistry meters) {
     this.warehouse = warehouse;
     this.repository = repository;
-    this.cache = cache;
+    this.hits = cacheCounter(meters, CacheStatus.HIT);
+    this.misses = cacheCounter(meters, CacheStatus.MISS);
   }
 
   /**
@@ -35,15 +44,33 @@ class RecommendationService {
    * @throws WarehouseUnavailableException if no build is published
    */
   RecommendationResponse recommend(TrackId trackId, int limit) {
-    String buildId = warehouse.currentBuild().buildId();
-    String key = cache.key(buildId, trackId, limit);
-    Optional<RecommendationSet> cached = cache.get(key);
-    if (cached.isPresent()) {
-      return RecommendationResponse.of(cached.get(), buildId, CacheStatus.HIT);
+    try {
+      return recommend(warehouse.currentBuild(), trackId, limit);
+    } catch (WarehouseBuildChangedException e) {
+      // dbt published between choosing the build and reading it; the new build is current now.
+      return recommend(warehouse.currentBuild(), trackId, limit);
     }
-    RecommendationSet computed =
-        repository.find(trackId, limit).orElseThrow(() -> new TrackNotFoundException(trackId));
-    cache.put(key, computed);
-    return RecommendationResponse.of(computed, buildId, CacheStatus.MISS);
+  }
+
+  /**
+   * The cache key names the build before anything is read, so a miss is computed from exactly that
+   * build ({@link RecommendationRepository#find} refuses another): the answer's build id, the
+   * cached entry and the numbers always belong to one build.
+   */
+  private RecommendationResponse recommend(WarehouseBuild build, TrackId trackId, int limit) {
+    CacheLookup lookup = new CacheLookup();
+    Optional<RecommendationSet> found = repository.find(build, trackId, limit, lookup);
+    CacheStatus status = lookup.status();
+    (status == CacheStatus.HIT ? hits : misses).increment();
+    return found
+        .map(set -> RecommendationResponse.of(set, build.buildId(), status))
+        .orElseThrow(() -> new TrackNotFoundException(trackId));
+  }
+
+  private static Counter cacheCounter(MeterRegistry meters, CacheStatus status) {
+    return Counter.builder(CACHE_METER)
+        .description("Recommendation answers, by whether the cache had them")
+        .tag("result", status.value())
+        .register(meters);
   }
 }

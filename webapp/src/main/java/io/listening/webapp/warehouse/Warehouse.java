@@ -56,27 +56,48 @@ public class Warehouse implements DisposableBean {
 
   /**
    * The build currently published; throws {@link WarehouseUnavailableException} if there is none.
+   * Cheap (a file status check), but the next {@link #read} may already see a newer build: to
+   * answer numbers together with a build id, take the build the read is given.
    */
   public WarehouseBuild currentBuild() {
     return withSnapshot(Snapshot::build);
   }
 
   /**
-   * Runs {@code reader} on a read-only connection to the currently published build.
+   * Runs {@code reader} on a read-only connection to the currently published build, and gives it
+   * that build: whatever the reader returns comes from the build it was given.
    *
    * @throws WarehouseUnavailableException if no build is published or the read fails
    */
   public <T> T read(WarehouseReader<T> reader) {
+    return withSnapshot(snapshot -> read(snapshot, reader));
+  }
+
+  /**
+   * Runs {@code reader} on {@code build} if that is still the published build, for callers that
+   * chose the build before reading (a cache key names it).
+   *
+   * @throws WarehouseBuildChangedException if another build has been published since
+   * @throws WarehouseUnavailableException if no build is published or the read fails
+   */
+  public <T> T read(WarehouseBuild build, WarehouseReader<T> reader) {
     return withSnapshot(
         snapshot -> {
-          try (Connection connection = snapshot.connection().duplicate()) {
-            return reader.read(connection);
-          } catch (SQLException e) {
-            // Logged here, the one place both the API and the dashboard pass through.
-            log.error("Reading warehouse build {} failed", snapshot.build().buildId(), e);
-            throw new WarehouseUnavailableException("Reading the warehouse failed.", e);
+          if (!snapshot.build().equals(build)) {
+            throw new WarehouseBuildChangedException(build, snapshot.build());
           }
+          return read(snapshot, reader);
         });
+  }
+
+  private static <T> T read(Snapshot snapshot, WarehouseReader<T> reader) {
+    try (Connection connection = snapshot.connection().duplicate()) {
+      return reader.read(connection, snapshot.build());
+    } catch (SQLException e) {
+      // Logged here, the one place both the API and the dashboard pass through.
+      log.error("Reading warehouse build {} failed", snapshot.build().buildId(), e);
+      throw new WarehouseUnavailableException("Reading the warehouse failed.", e);
+    }
   }
 
   private <T> T withSnapshot(Function<Snapshot, T> action) {

@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.listening.events.TrackIds;
 import io.listening.webapp.ApiClient;
 import io.listening.webapp.GoldWarehouse;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,17 +38,25 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The API against a real DuckDB file and a real Redis ({@code REDIS_HOST}/{@code REDIS_PORT},
  * default 127.0.0.1:6379). Every test publishes a build with a fresh build id, so cache entries
- * never leak from one test into another.
+ * never leak from one test into another. The Redis timeouts are longer than the app's 200 ms: on a
+ * loaded test machine the first connection can take longer, and these tests are about caching, not
+ * about giving up on a slow Redis.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"vaadin.productionMode=true", "listening.cache.ttl=2m"})
+    properties = {
+      "vaadin.productionMode=true",
+      "listening.cache.ttl=2m",
+      "spring.data.redis.timeout=5s",
+      "spring.data.redis.connect-timeout=5s"
+    })
 class RecommendationApiIT {
 
   private static final Path DATA_DIR = GoldWarehouse.newDataDir();
   private static final Path WAREHOUSE = DATA_DIR.resolve("warehouse/analytics.duckdb");
   private static final String KEY_PREFIX = "webapp-it-" + UUID.randomUUID() + ":";
   private static final String TRACK = GoldWarehouse.NEVER_GONNA;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @DynamicPropertySource
   static void warehouseAndCache(DynamicPropertyRegistry registry) {
@@ -54,6 +66,7 @@ class RecommendationApiIT {
 
   @LocalServerPort private int port;
   @Autowired private StringRedisTemplate redis;
+  @Autowired private MeterRegistry meters;
 
   private ApiClient api;
   private String buildId;
@@ -95,14 +108,55 @@ class RecommendationApiIT {
 
   @Test
   void secondIdenticalCallIsACacheHitEqualToTheFirst() {
-    JsonNode first = json(ok(api.get("/api/recommendations/" + TRACK + "?limit=3")));
-    JsonNode second = json(ok(api.get("/api/recommendations/" + TRACK + "?limit=3")));
+    HttpResponse<String> first = ok(api.get("/api/recommendations/" + TRACK + "?limit=3"));
+    HttpResponse<String> second = ok(api.get("/api/recommendations/" + TRACK + "?limit=3"));
+
+    assertThat(json(first).get("cache").asText()).isEqualTo("miss");
+    assertThat(first.headers().firstValue("X-Cache")).hasValue("miss");
+    assertThat(json(second).get("cache").asText()).isEqualTo("hit");
+    assertThat(second.headers().firstValue("X-Cache")).hasValue("hit");
+    assertThat(withoutCacheField(json(second))).isEqualTo(withoutCacheField(json(first)));
+    assertThat(json(first).get("build_id").asText()).isEqualTo(buildId);
+    assertThat(json(first).get("recommendations")).hasSize(3);
+  }
+
+  @Test
+  void cacheEntryIsJsonUnderAKeyNamingTheBuildAndExpiresWithTheTtl() throws Exception {
+    JsonNode answer = json(ok(api.get("/api/recommendations/" + TRACK + "?limit=3")));
+
+    String key = KEY_PREFIX + buildId + ":" + TRACK + ":3";
+    JsonNode entry = JSON.readTree(redis.opsForValue().get(key));
+    assertThat(entry.get("track_id").asText()).isEqualTo(TRACK);
+    assertThat(entry.get("recommendations")).isEqualTo(answer.get("recommendations"));
+    assertThat(redis.getExpire(key)).isBetween(1L, Duration.ofMinutes(2).toSeconds());
+  }
+
+  @Test
+  void unreadableEntryIsAMissAndIsReplaced() {
+    redis.opsForValue().set(KEY_PREFIX + buildId + ":" + TRACK + ":10", "not json");
+
+    JsonNode first = json(ok(api.get("/api/recommendations/" + TRACK)));
+    JsonNode second = json(ok(api.get("/api/recommendations/" + TRACK)));
 
     assertThat(first.get("cache").asText()).isEqualTo("miss");
+    assertThat(first.get("recommendations")).hasSize(4);
     assertThat(second.get("cache").asText()).isEqualTo("hit");
-    assertThat(withoutCacheField(second)).isEqualTo(withoutCacheField(first));
-    assertThat(first.get("build_id").asText()).isEqualTo(buildId);
-    assertThat(first.get("recommendations")).hasSize(3);
+  }
+
+  @Test
+  void answersAreCountedByCacheResult() {
+    double hitsBefore = answers("hit");
+    double missesBefore = answers("miss");
+    double redisHitsBefore = redisGets("hit");
+
+    ok(api.get("/api/recommendations/" + TRACK));
+    ok(api.get("/api/recommendations/" + TRACK));
+    ok(api.get("/api/recommendations/" + TRACK));
+
+    assertThat(answers("miss") - missesBefore).isEqualTo(1);
+    assertThat(answers("hit") - hitsBefore).isEqualTo(2);
+    // Spring's own statistics of the Redis cache, published by Spring Boot as cache.gets.
+    assertThat(redisGets("hit") - redisHitsBefore).isEqualTo(2);
   }
 
   @Test
@@ -172,7 +226,7 @@ class RecommendationApiIT {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(contentType(response)).isEqualTo("application/problem+json");
-    assertThat(json(response).get("detail").asText()).isEqualTo(TrackId.RULE);
+    assertThat(json(response).get("detail").asText()).isEqualTo("trackId must be " + TrackIds.RULE);
   }
 
   @Test
@@ -181,6 +235,24 @@ class RecommendationApiIT {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("detail").asText()).isEqualTo("limit must be between 1 and 50");
+  }
+
+  @Test
+  void noBadParameterGetsA500() {
+    for (String query :
+        List.of(
+            TRACK + "?limit=abc",
+            TRACK + "?limit=0",
+            TRACK + "?limit=51",
+            TRACK + "?limit=99999999999",
+            "derived-XYZ",
+            "not-a-track?limit=abc")) {
+      HttpResponse<String> response = api.get("/api/recommendations/" + query);
+
+      assertThat(response.statusCode()).as(query).isEqualTo(400);
+      assertThat(contentType(response)).as(query).isEqualTo("application/problem+json");
+      assertThat(json(response).get("detail").asText()).as(query).isNotBlank();
+    }
   }
 
   @Test
@@ -219,7 +291,37 @@ class RecommendationApiIT {
     HttpResponse<String> response = api.get("/v3/api-docs");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json(response).get("paths").has("/api/recommendations/{trackId}")).isTrue();
+    JsonNode parameters =
+        json(response).at("/paths/~1api~1recommendations~1{trackId}/get/parameters");
+    JsonNode trackId = parameter(parameters, "trackId");
+    assertThat(trackId.get("in").asText()).isEqualTo("path");
+    assertThat(trackId.get("description").asText()).contains(TrackIds.RULE);
+    JsonNode limit = parameter(parameters, "limit").get("schema");
+    assertThat(limit.get("minimum").asInt()).isEqualTo(1);
+    assertThat(limit.get("maximum").asInt()).isEqualTo(50);
+    assertThat(limit.get("default").asInt()).isEqualTo(10);
+  }
+
+  private static JsonNode parameter(JsonNode parameters, String name) {
+    for (JsonNode parameter : parameters) {
+      if (parameter.get("name").asText().equals(name)) {
+        return parameter;
+      }
+    }
+    throw new AssertionError("no parameter " + name + " in " + parameters);
+  }
+
+  private double answers(String result) {
+    return meters.get("listening.recommendations.cache").tag("result", result).counter().count();
+  }
+
+  private double redisGets(String result) {
+    return meters
+        .get("cache.gets")
+        .tag("cache", RecommendationCacheConfiguration.CACHE)
+        .tag("result", result)
+        .functionCounter()
+        .count();
   }
 
   private static HttpResponse<String> ok(HttpResponse<String> response) {

@@ -3,74 +3,163 @@ package io.listening.webapp.recommendations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
 
+import io.listening.webapp.GoldWarehouse;
 import io.listening.webapp.warehouse.Warehouse;
 import io.listening.webapp.warehouse.WarehouseBuild;
-import java.util.List;
-import java.util.Optional;
+import io.listening.webapp.warehouse.WarehouseReader;
+import io.listening.webapp.warehouse.Warehouses;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
+/**
+ * The service and its {@code @Cacheable} lookup as Spring wires them, against a real DuckDB
+ * warehouse, with an in-memory cache in place of Redis.
+ */
 class RecommendationServiceTest {
 
-  private static final TrackId TRACK = new TrackId("4uLU6hMCjMI75M1A2tKUQC");
-  private static final RecommendationSet SET =
-      new RecommendationSet(
-          TRACK.value(),
-          "Never Gonna Give You Up",
-          "Rick Astley",
-          List.of(new Recommendation("2WfaOiMkCvy7F5fcp2zZ8L", "Take On Me", "a-ha", 1.0, 8)));
+  private static final TrackId TRACK = new TrackId(GoldWarehouse.NEVER_GONNA);
 
-  private final Warehouse warehouse = mock(Warehouse.class);
-  private final RecommendationRepository repository = mock(RecommendationRepository.class);
-  private final RecommendationCache cache = mock(RecommendationCache.class);
-  private final RecommendationService service =
-      new RecommendationService(warehouse, repository, cache);
+  @TempDir Path dataDir;
+
+  private Path published;
+  private Warehouse warehouse;
+  private AnnotationConfigApplicationContext context;
+  private RecommendationService service;
+  private Cache cache;
+  private MeterRegistry meters;
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableCaching
+  static class InMemoryCache {
+
+    @Bean
+    CacheManager cacheManager() {
+      return new ConcurrentMapCacheManager(RecommendationCacheConfiguration.CACHE);
+    }
+  }
 
   @BeforeEach
-  void publishedBuild() {
-    when(warehouse.currentBuild()).thenReturn(new WarehouseBuild("build-7", null));
-    when(cache.key("build-7", TRACK, 5)).thenReturn("key-7");
+  void start() throws Exception {
+    published = dataDir.resolve("warehouse/analytics.duckdb");
+    GoldWarehouse.publish(published, "build-1");
+    warehouse = spy(Warehouses.open(published));
+    context = new AnnotationConfigApplicationContext();
+    context.registerBean(Warehouse.class, () -> warehouse);
+    context.registerBean(MeterRegistry.class, SimpleMeterRegistry::new);
+    context.register(InMemoryCache.class, RecommendationRepository.class);
+    context.register(RecommendationService.class);
+    context.refresh();
+    service = context.getBean(RecommendationService.class);
+    cache = context.getBean(CacheManager.class).getCache(RecommendationCacheConfiguration.CACHE);
+    meters = context.getBean(MeterRegistry.class);
+  }
+
+  @AfterEach
+  void stop() {
+    context.close();
   }
 
   @Test
-  void cachedSetIsAHitAndSkipsTheWarehouse() {
-    when(cache.get("key-7")).thenReturn(Optional.of(SET));
+  void firstCallIsAMissReadFromTheWarehouseAndTheSecondAHitWithTheSameAnswer() {
+    RecommendationResponse first = service.recommend(TRACK, 2);
+    RecommendationResponse second = service.recommend(TRACK, 2);
+
+    assertThat(first.cache()).isEqualTo(CacheStatus.MISS);
+    assertThat(first.buildId()).isEqualTo("build-1");
+    assertThat(first.recommendations())
+        .extracting(Recommendation::trackId)
+        .containsExactly(GoldWarehouse.TAKE_ON_ME, GoldWarehouse.DON_T_YOU);
+    assertThat(second.cache()).isEqualTo(CacheStatus.HIT);
+    assertThat(second.buildId()).isEqualTo("build-1");
+    assertThat(second.recommendations()).isEqualTo(first.recommendations());
+    verify(warehouse, times(1)).read(any(WarehouseBuild.class), any(WarehouseReader.class));
+  }
+
+  @Test
+  void entryIsKeyedByBuildTrackAndLimit() {
+    RecommendationResponse answer = service.recommend(TRACK, 2);
+
+    assertThat(cache.get("build-1:" + TRACK + ":2", RecommendationSet.class))
+        .isEqualTo(
+            new RecommendationSet(
+                TRACK.value(), answer.trackName(), answer.artistName(), answer.recommendations()));
+    assertThat(service.recommend(TRACK, 3).cache()).isEqualTo(CacheStatus.MISS);
+  }
+
+  @Test
+  void newBuildIsAMissAlthoughTheOldBuildHasTheEntry() throws Exception {
+    service.recommend(TRACK, 5);
+    GoldWarehouse.publish(published, "build-2", GoldWarehouse.NEW_TRACK_SQL);
+
+    RecommendationResponse afterPublish = service.recommend(TRACK, 5);
+
+    assertThat(afterPublish.cache()).isEqualTo(CacheStatus.MISS);
+    assertThat(afterPublish.buildId()).isEqualTo("build-2");
+    assertThat(afterPublish.recommendations().get(0).trackId()).isEqualTo(GoldWarehouse.RUNNING_UP);
+  }
+
+  @Test
+  void unknownTrackIsNotFoundAndNotCached() {
+    TrackId unknown = new TrackId(GoldWarehouse.UNKNOWN_BUT_WELL_FORMED);
+
+    for (int call = 0; call < 2; call++) {
+      assertThatThrownBy(() -> service.recommend(unknown, 5))
+          .isInstanceOf(TrackNotFoundException.class)
+          .hasMessageContaining(unknown.value());
+    }
+    assertThat(cache.get("build-1:" + unknown + ":5")).isNull();
+    verify(warehouse, times(2)).read(any(WarehouseBuild.class), any(WarehouseReader.class));
+  }
+
+  @Test
+  void hitsAndMissesAreCounted() {
+    service.recommend(TRACK, 5);
+    service.recommend(TRACK, 5);
+    service.recommend(TRACK, 5);
+
+    assertThat(cacheCount("hit")).isEqualTo(2);
+    assertThat(cacheCount("miss")).isEqualTo(1);
+  }
+
+  @Test
+  void buildPublishedDuringAMissIsAnsweredWholeFromTheNewBuild() {
+    doAnswer(
+            call -> {
+              WarehouseBuild chosen = (WarehouseBuild) call.callRealMethod();
+              GoldWarehouse.publish(published, "build-2", GoldWarehouse.NEW_TRACK_SQL);
+              return chosen;
+            })
+        .doCallRealMethod()
+        .when(warehouse)
+        .currentBuild();
 
     RecommendationResponse response = service.recommend(TRACK, 5);
 
-    assertThat(response.cache()).isEqualTo(CacheStatus.HIT);
-    assertThat(response.buildId()).isEqualTo("build-7");
-    assertThat(response.recommendations()).isEqualTo(SET.recommendations());
-    verifyNoInteractions(repository);
+    assertThat(response.buildId()).isEqualTo("build-2");
+    assertThat(response.recommendations().get(0).trackId()).isEqualTo(GoldWarehouse.RUNNING_UP);
+    assertThat(cache.get("build-1:" + TRACK + ":5")).isNull();
+    assertThat(cache.get("build-2:" + TRACK + ":5", RecommendationSet.class).recommendations())
+        .isEqualTo(response.recommendations());
   }
 
-  @Test
-  void missReadsTheWarehouseAndCachesTheSetUnchanged() {
-    when(cache.get("key-7")).thenReturn(Optional.empty());
-    when(repository.find(TRACK, 5)).thenReturn(Optional.of(SET));
-
-    RecommendationResponse response = service.recommend(TRACK, 5);
-
-    assertThat(response.cache()).isEqualTo(CacheStatus.MISS);
-    assertThat(response.trackName()).isEqualTo("Never Gonna Give You Up");
-    verify(cache).put("key-7", SET);
-  }
-
-  @Test
-  void unknownTrackIsNotFoundAndNothingIsCached() {
-    when(cache.get(anyString())).thenReturn(Optional.empty());
-    when(repository.find(TRACK, 5)).thenReturn(Optional.empty());
-
-    assertThatThrownBy(() -> service.recommend(TRACK, 5))
-        .isInstanceOf(TrackNotFoundException.class)
-        .hasMessageContaining(TRACK.value());
-    verify(cache, never()).put(anyString(), any());
+  private double cacheCount(String result) {
+    return meters.get(RecommendationService.CACHE_METER).tag("result", result).counter().count();
   }
 }

@@ -8,9 +8,14 @@ import io.listening.webapp.GoldWarehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,29 +27,47 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
-/** Redis pointed at a closed port: recommendations still answer, as cache misses. */
+/**
+ * Redis pointed at a port where nothing listens: recommendations still answer, as cache misses.
+ * Then the test starts its own {@code redis-server} on that port (apt {@code redis-server}) and
+ * stops it again, to see recovery and a second outage. A refused connection fails at once whatever
+ * the timeout; the longer connect timeout only keeps the reconnect from timing out on a loaded test
+ * machine.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "vaadin.productionMode=true")
+    properties = {"vaadin.productionMode=true", "spring.data.redis.connect-timeout=5s"})
 @ExtendWith(OutputCaptureExtension.class)
 class RedisDownIT {
 
   private static final Path DATA_DIR = GoldWarehouse.newDataDir();
   private static final Path WAREHOUSE = DATA_DIR.resolve("warehouse/analytics.duckdb");
-  private static final int CLOSED_PORT = closedPort();
+  private static final int REDIS_PORT = freePort();
+  private static final String DOWN = "Redis is unavailable";
+  private static final String BACK = "Redis answers again";
 
   @DynamicPropertySource
   static void warehouseAndClosedRedisPort(DynamicPropertyRegistry registry) {
     registry.add("listening.warehouse.path", WAREHOUSE::toString);
     registry.add("spring.data.redis.host", () -> "127.0.0.1");
-    registry.add("spring.data.redis.port", () -> CLOSED_PORT);
+    registry.add("spring.data.redis.port", () -> REDIS_PORT);
   }
 
   @LocalServerPort private int port;
 
+  private Process redis;
+
   @BeforeAll
   static void publish() throws Exception {
     GoldWarehouse.publish(WAREHOUSE, "build-redis-down");
+  }
+
+  @AfterEach
+  void stopRedis() throws InterruptedException {
+    if (redis != null) {
+      redis.destroy();
+      redis.waitFor();
+    }
   }
 
   @AfterAll
@@ -53,19 +76,79 @@ class RedisDownIT {
   }
 
   @Test
-  void recommendationsAreServedAsMissesWithOneWarning(CapturedOutput output) {
+  void outageIsAMissLoggedOnceAndRecoveryIsLoggedOnce(CapturedOutput output) throws Exception {
     ApiClient api = new ApiClient(port);
 
     for (int call = 0; call < 3; call++) {
-      HttpResponse<String> response = api.get("/api/recommendations/" + GoldWarehouse.NEVER_GONNA);
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      assertThat(json(response).get("cache").asText()).isEqualTo("miss");
-      assertThat(json(response).get("recommendations")).hasSize(4);
+      assertThat(recommend(api)).isEqualTo("miss");
     }
-    assertThat(output.getOut().split("Redis is unavailable", -1)).hasSize(2);
+    assertThat(occurrences(output, DOWN)).isEqualTo(1);
+    assertThat(occurrences(output, BACK)).isZero();
+
+    startRedis();
+    assertThat(recommend(api)).isEqualTo("miss");
+    assertThat(recommend(api)).isEqualTo("hit");
+    assertThat(occurrences(output, BACK)).isEqualTo(1);
+
+    redis.destroy();
+    redis.waitFor();
+    for (int call = 0; call < 3; call++) {
+      assertThat(recommend(api)).isEqualTo("miss");
+    }
+    assertThat(occurrences(output, DOWN)).isEqualTo(2);
+    assertThat(occurrences(output, BACK)).isEqualTo(1);
   }
 
-  private static int closedPort() {
+  /** The {@code cache} field of a recommendation answer, which must be a 200 with all rows. */
+  private static String recommend(ApiClient api) {
+    HttpResponse<String> response = api.get("/api/recommendations/" + GoldWarehouse.NEVER_GONNA);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(json(response).get("recommendations")).hasSize(4);
+    assertThat(response.headers().firstValue("X-Cache"))
+        .hasValue(json(response).get("cache").asText());
+    return json(response).get("cache").asText();
+  }
+
+  private void startRedis() throws IOException, InterruptedException {
+    redis =
+        new ProcessBuilder(
+                "redis-server",
+                "--port",
+                String.valueOf(REDIS_PORT),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectErrorStream(true)
+            .start();
+    awaitUntil(RedisDownIT::redisListens, Duration.ofSeconds(10));
+  }
+
+  private static boolean redisListens() {
+    try (Socket socket = new Socket("127.0.0.1", REDIS_PORT)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void awaitUntil(BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      assertThat(Instant.now()).as("waited %s", timeout).isBefore(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  private static int occurrences(CapturedOutput output, String text) {
+    return output.getOut().split(text, -1).length - 1;
+  }
+
+  private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -64,26 +64,62 @@ class WarehouseTest {
   }
 
   @Test
-  void concurrentReadersSeeOneBuildOrTheOtherWhilePublishing() throws Exception {
+  void everyReadIsGivenTheBuildItsRowsComeFromWhilePublishing() throws Exception {
     Path published = dataDir.resolve("warehouse/analytics.duckdb");
     GoldWarehouse.publish(published, "build-1");
     open();
     ExecutorService readers = Executors.newFixedThreadPool(4);
     try {
-      List<Future<String>> results = new ArrayList<>();
+      List<Future<List<String>>> results = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
-        results.add(readers.submit(this::buildIdInData));
+        results.add(
+            readers.submit(
+                () ->
+                    warehouse.read(
+                        (connection, build) ->
+                            List.of(build.buildId(), buildIdInData(connection)))));
         if (i == 100) {
           GoldWarehouse.publish(published, "build-2");
         }
       }
-      for (Future<String> result : results) {
-        assertThat(result.get()).isIn("build-1", "build-2");
+      List<String> buildsRead = new ArrayList<>();
+      for (Future<List<String>> result : results) {
+        List<String> givenAndInData = result.get();
+        assertThat(givenAndInData.get(0)).isEqualTo(givenAndInData.get(1));
+        buildsRead.add(givenAndInData.get(0));
       }
+      assertThat(buildsRead).isNotEmpty().isSubsetOf("build-1", "build-2");
       assertThat(warehouse.currentBuild().buildId()).isEqualTo("build-2");
     } finally {
       readers.shutdownNow();
     }
+  }
+
+  @Test
+  void readOfAChosenBuildRunsWhileItIsPublished() throws Exception {
+    GoldWarehouse.publish(dataDir.resolve("warehouse/analytics.duckdb"), "build-1");
+    WarehouseBuild build = open().currentBuild();
+
+    String read = warehouse.read(build, (connection, given) -> buildIdInData(connection));
+
+    assertThat(read).isEqualTo("build-1");
+  }
+
+  @Test
+  void readOfAChosenBuildFailsOnceANewerOneIsPublished() throws Exception {
+    Path published = dataDir.resolve("warehouse/analytics.duckdb");
+    GoldWarehouse.publish(published, "build-1");
+    WarehouseBuild chosen = open().currentBuild();
+
+    GoldWarehouse.publish(published, "build-2");
+
+    assertThatThrownBy(() -> warehouse.read(chosen, (connection, given) -> "read"))
+        .isInstanceOf(WarehouseBuildChangedException.class)
+        .isInstanceOf(WarehouseUnavailableException.class)
+        .hasMessageContaining("build-2")
+        .hasMessageContaining("build-1");
+    String current = warehouse.read((connection, given) -> buildIdInData(connection));
+    assertThat(current).isEqualTo("build-2");
   }
 
   @Test
@@ -122,12 +158,12 @@ class WarehouseTest {
 
   private long trackCount() {
     return warehouse.read(
-        connection -> queryOne(connection, "select count(*) from gold.tracks", Long.class));
+        (connection, build) ->
+            queryOne(connection, "select count(*) from gold.tracks", Long.class));
   }
 
-  private String buildIdInData() {
-    return warehouse.read(
-        connection -> queryOne(connection, "select build_id from gold.build_info", String.class));
+  private static String buildIdInData(Connection connection) throws SQLException {
+    return queryOne(connection, "select build_id from gold.build_info", String.class);
   }
 
   private static <T> T queryOne(Connection connection, String sql, Class<T> type)

@@ -1,6 +1,5 @@
 package io.listening.poller.spotify.api;
 
-import com.google.gson.JsonParseException;
 import io.listening.poller.spotify.auth.TokenStore;
 import io.listening.poller.spotify.auth.UserTokens;
 import java.io.IOException;
@@ -8,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.core5.http.ParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +35,14 @@ import se.michaelthelin.spotify.model_objects.credentials.AuthorizationCodeCrede
  *       ClientCredentialsRejectedException}, which stops the command.
  *   <li>429, 5xx, timeouts and other failures: {@link SpotifyCallException}; the caller decides
  *       when to try again. The library does not retry (except one internal retry of a 503).
+ *   <li>An answer the library cannot read (its parser throws, e.g. a {@code NullPointerException}
+ *       on a disallowed action it does not know): {@link SpotifyCallException} of kind {@link
+ *       SpotifyCallException.Kind#UNREADABLE_ANSWER}, counted in {@link #unreadableAnswers()}. The
+ *       first one per user and endpoint is logged at WARN, the following ones only at DEBUG, until
+ *       an answer of that endpoint can be read again, which is logged once at INFO.
  * </ul>
  *
- * Tokens never appear in log lines or exception messages.
+ * Tokens never appear in log lines or exception messages. Thread-safe.
  */
 public final class SpotifyCalls {
 
@@ -47,6 +54,13 @@ public final class SpotifyCalls {
   private final TokenStore tokens;
   private final SpotifyConnection connection;
   private final Clock clock;
+
+  /** Unreadable answers in a row, per user and endpoint that gave one since its last good one. */
+  private final Map<Endpoint, Long> unreadableInARow = new ConcurrentHashMap<>();
+
+  private final AtomicLong unreadableAnswers = new AtomicLong();
+
+  private record Endpoint(String userId, String what) {}
 
   public SpotifyCalls(TokenStore tokens, SpotifyConnection connection, Clock clock) {
     this.tokens = tokens;
@@ -73,20 +87,18 @@ public final class SpotifyCalls {
       user = refresh(user);
     }
     try {
-      return call.execute(connection.api(user.accessToken()));
+      return readable(userId, what, call.execute(connection.api(user.accessToken())));
     } catch (UnauthorizedException e) {
       LOG.debug(
           "Spotify answered 401 to {} for user {}; refreshing the access token.", what, userId);
-    } catch (SpotifyWebApiException
-        | IOException
-        | ParseException
-        | JsonParseException
-        | IllegalStateException e) {
+    } catch (SpotifyWebApiException | IOException e) {
       throw classify(what, userId, e);
+    } catch (ParseException | RuntimeException e) {
+      throw unreadable(what, userId, e);
     }
     user = refresh(user);
     try {
-      return call.execute(connection.api(user.accessToken()));
+      return readable(userId, what, call.execute(connection.api(user.accessToken())));
     } catch (UnauthorizedException e) {
       throw SpotifyCallException.failed(
           "Spotify still answered 401 to "
@@ -96,13 +108,16 @@ public final class SpotifyCalls {
               + " after a token refresh: "
               + e.getMessage(),
           e);
-    } catch (SpotifyWebApiException
-        | IOException
-        | ParseException
-        | JsonParseException
-        | IllegalStateException e) {
+    } catch (SpotifyWebApiException | IOException e) {
       throw classify(what, userId, e);
+    } catch (ParseException | RuntimeException e) {
+      throw unreadable(what, userId, e);
     }
+  }
+
+  /** Answers Spotify sent that the library could not read, since this instance was created. */
+  public long unreadableAnswers() {
+    return unreadableAnswers.get();
   }
 
   private UserTokens refresh(UserTokens user)
@@ -125,13 +140,12 @@ public final class SpotifyCalls {
       throw new ReconnectNeededException(userId, "Spotify rejected the refresh token");
     } catch (UnauthorizedException e) {
       throw new ClientCredentialsRejectedException(e.getMessage());
-    } catch (SpotifyWebApiException
-        | IOException
-        | ParseException
-        | JsonParseException
-        | IllegalStateException e) {
+    } catch (SpotifyWebApiException | IOException e) {
       throw classify("the token refresh", userId, e);
+    } catch (ParseException | RuntimeException e) {
+      throw unreadable("the token refresh", userId, e);
     }
+    readable(userId, "the token refresh", credentials);
     if (credentials == null || credentials.getAccessToken() == null) {
       throw SpotifyCallException.failed(
           "Spotify's token endpoint answered without an access token for user " + userId, null);
@@ -175,13 +189,45 @@ public final class SpotifyCalls {
       kind = "a server error";
     } else if (e instanceof IOException) {
       kind = "a network error or timeout";
-    } else if (e instanceof SpotifyWebApiException) {
-      kind = "an error";
     } else {
-      kind = "an unreadable response";
+      kind = "an error";
     }
     return SpotifyCallException.failed(
         what + " for user " + userId + " failed with " + kind + " (" + describe(e) + ")", e);
+  }
+
+  /**
+   * Whatever the library throws while it reads an answer becomes a failed call of that user, so one
+   * answer it cannot parse never stops a daemon or the other users' calls.
+   */
+  private SpotifyCallException unreadable(String what, String userId, Exception e) {
+    unreadableAnswers.incrementAndGet();
+    long inARow = unreadableInARow.merge(new Endpoint(userId, what), 1L, Long::sum);
+    if (inARow == 1) {
+      LOG.warn(
+          "Spotify's answer to {} for user {} could not be read ({}); it counts as a failed call"
+              + " and is retried with backoff. Further ones are logged at DEBUG only, until an"
+              + " answer can be read again.",
+          what,
+          userId,
+          describe(e));
+    }
+    LOG.debug("Unreadable answer to {} for user {}, number {} in a row.", what, userId, inARow, e);
+    return SpotifyCallException.unreadableAnswer(
+        what + " for user " + userId + " failed with an unreadable answer (" + describe(e) + ")",
+        e);
+  }
+
+  private <T> T readable(String userId, String what, T answer) {
+    Long inARow = unreadableInARow.remove(new Endpoint(userId, what));
+    if (inARow != null) {
+      LOG.info(
+          "Spotify's answers to {} for user {} can be read again, after {} that could not.",
+          what,
+          userId,
+          inARow);
+    }
+    return answer;
   }
 
   private static String describe(Exception e) {

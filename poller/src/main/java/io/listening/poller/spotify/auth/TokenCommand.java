@@ -1,7 +1,8 @@
 package io.listening.poller.spotify.auth;
 
-import io.listening.poller.spotify.PollerConfig;
-import io.listening.poller.spotify.UserFiles;
+import io.listening.events.UserIds;
+import io.listening.poller.cli.Version;
+import io.listening.poller.spotify.TokenStoreOptions;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -10,9 +11,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code poller token}: manages the token store from the command line, so people can connect
@@ -27,79 +33,114 @@ import org.slf4j.LoggerFactory;
  * The refresh token is read from standard input (without echo on a terminal), never from an
  * argument, because arguments show up in process listings and shell history.
  */
-public final class TokenCommand {
+@Command(
+    name = "token",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    versionProvider = Version.class,
+    description = {
+      "Adds, lists or removes users of the encrypted Spotify token store.",
+      "add reads the user's refresh token from standard input, never from an argument; list"
+          + " shows users and their status, never tokens.",
+      "Needs POLLER_TOKEN_KEY in the environment."
+    })
+public final class TokenCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(TokenCommand.class);
 
-  private TokenCommand() {}
-
-  public static void run(Map<String, String> env, Map<String, String> args) {
-    run(env, args, System.in, System.console(), Clock.systemUTC());
+  /** What to do with the store. */
+  enum Action {
+    ADD,
+    REMOVE,
+    LIST
   }
 
-  static void run(
-      Map<String, String> env,
-      Map<String, String> args,
-      InputStream stdin,
-      Console console,
-      Clock clock) {
-    PollerConfig config = PollerConfig.fromEnv(env, args);
-    TokenStore store = TokenStore.open(config.tokenFile(), config.tokenKey());
-    String action = args.getOrDefault("action", "add");
+  @Option(
+      names = "--action",
+      paramLabel = "action",
+      defaultValue = "add",
+      description = "add, remove or list.")
+  Action action;
+
+  @Option(
+      names = "--user",
+      paramLabel = "id",
+      description = "The person connecting; required by add and remove.")
+  String user;
+
+  @Mixin TokenStoreOptions store;
+
+  private final Map<String, String> env;
+  private final InputStream stdin;
+  private final Console console;
+  private final Clock clock;
+
+  /**
+   * @param env where the store's key is read from
+   * @param console the terminal to read the token from without echo, or null to read {@code
+   *     stdin}
+   */
+  public TokenCommand(Map<String, String> env, InputStream stdin, Console console, Clock clock) {
+    this.env = env;
+    this.stdin = stdin;
+    this.console = console;
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() {
+    TokenStore tokens = TokenStore.open(store.tokenFile(), TokenStoreOptions.key(env));
     switch (action) {
-      case "add" -> {
-        String user = requireUser(args);
-        String refreshToken = readToken(user, stdin, console);
-        store.put(UserTokens.connected(user, refreshToken, clock.instant()));
+      case ADD -> {
+        String userId = requireUser();
+        String refreshToken = readToken(userId);
+        tokens.put(UserTokens.connected(userId, refreshToken, clock.instant()));
         LOG.info(
             "Stored a refresh token for user {} in {}; {} users in the store.",
-            user,
-            store.file(),
-            store.users().size());
+            userId,
+            tokens.file(),
+            tokens.users().size());
       }
-      case "remove" -> {
-        String user = requireUser(args);
-        boolean removed = store.remove(user);
+      case REMOVE -> {
+        String userId = requireUser();
+        boolean removed = tokens.remove(userId);
         LOG.info(
             removed ? "Removed user {} from {}." : "User {} was not in {}; nothing changed.",
-            user,
-            store.file());
+            userId,
+            tokens.file());
       }
-      case "list" -> {
-        Map<String, UserTokens> users = store.users();
-        LOG.info("{} users in {}.", users.size(), store.file());
-        for (UserTokens tokens : users.values()) {
+      case LIST -> {
+        Map<String, UserTokens> users = tokens.users();
+        LOG.info("{} users in {}.", users.size(), tokens.file());
+        for (UserTokens user : users.values()) {
           LOG.info(
               "User {}: {}, access token valid until {}.",
-              tokens.userId(),
-              tokens.status().value(),
-              tokens.accessTokenExpiresAt() == null ? "none yet" : tokens.accessTokenExpiresAt());
+              user.userId(),
+              user.status().value(),
+              user.accessTokenExpiresAt() == null ? "none yet" : user.accessTokenExpiresAt());
         }
       }
-      default ->
-          throw new IllegalArgumentException(
-              "action must be add, remove or list, got '" + action + "'");
     }
+    return 0;
   }
 
-  private static String requireUser(Map<String, String> args) {
-    String user = args.get("user");
+  private String requireUser() {
     if (user == null || user.isBlank()) {
-      throw new IllegalArgumentException("--user is required: the id of the person connecting");
-    }
-    if (!UserFiles.isPlainName(user)) {
       throw new IllegalArgumentException(
-          "user must be 1 to 128 letters, digits or . _ @ + - (not starting with '.'), got '"
-              + user
-              + "'");
+          "--user is required by --action="
+              + action.name().toLowerCase(Locale.ROOT)
+              + ": the id of the person connecting");
+    }
+    if (!UserIds.isValid(user)) {
+      throw new IllegalArgumentException("user must be " + UserIds.RULE + ", got '" + user + "'");
     }
     return user;
   }
 
-  private static String readToken(String user, InputStream stdin, Console console) {
+  private String readToken(String userId) {
     String token;
     if (console != null) {
-      char[] typed = console.readPassword("Spotify refresh token for %s: ", user);
+      char[] typed = console.readPassword("Spotify refresh token for %s: ", userId);
       token = typed == null ? null : new String(typed);
     } else {
       try {
@@ -111,7 +152,7 @@ public final class TokenCommand {
     if (token == null || token.isBlank()) {
       throw new IllegalArgumentException(
           "no refresh token on standard input; pipe it in, e.g. poller token --user="
-              + user
+              + userId
               + " < token.txt");
     }
     token = token.strip();

@@ -1,5 +1,8 @@
 package io.listening.poller.spotify.auth;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Whether the platform may call Spotify on a user's behalf. */
 public enum TokenStatus {
   /** The stored refresh token works, as far as we know. */
@@ -14,10 +17,12 @@ public enum TokenStatus {
   }
 
   /** The value stored in the token file. */
+  @JsonValue
   public String value() {
     return value;
   }
 
+  @JsonCreator
   public static TokenStatus of(String value) {
     for (TokenStatus status : values()) {
       if (status.value.equals(value)) {

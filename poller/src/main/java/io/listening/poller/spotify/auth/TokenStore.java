@@ -1,11 +1,12 @@
 package io.listening.poller.spotify.auth;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.listening.poller.spotify.AtomicFiles;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.listening.poller.files.AtomicFiles;
+import io.listening.poller.files.AtomicFiles.Permissions;
+import io.listening.poller.files.JsonFiles;
+import io.listening.poller.files.MalformedJsonException;
+import io.listening.poller.files.Required;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -19,10 +20,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -68,10 +67,6 @@ public final class TokenStore {
   private static final int TAG_BITS = 128;
   private static final int VERSION = 1;
 
-  /** Parse errors must not quote the decrypted content, which holds tokens. */
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
-
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** One writer at a time within this JVM; the file lock covers other processes. */
@@ -79,6 +74,35 @@ public final class TokenStore {
 
   private final Path file;
   private final TokenKey key;
+
+  /** Read first, alone, so a file of another version is told apart from a broken one. */
+  private record StoredVersion(Integer version) {}
+
+  /** The plaintext: users by user id. */
+  private record Stored(@Required int version, @Required Map<String, StoredUser> users) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  private record StoredUser(
+      @Required String refreshToken,
+      String accessToken,
+      Instant accessTokenExpiresAt,
+      @Required TokenStatus status,
+      Instant updatedAt) {
+
+    static StoredUser of(UserTokens tokens) {
+      return new StoredUser(
+          tokens.refreshToken(),
+          tokens.accessToken(),
+          tokens.accessTokenExpiresAt(),
+          tokens.status(),
+          tokens.updatedAt());
+    }
+
+    UserTokens tokens(String userId) {
+      return new UserTokens(
+          userId, refreshToken, accessToken, accessTokenExpiresAt, status, updatedAt);
+    }
+  }
 
   private TokenStore(Path file, TokenKey key) {
     this.file = file;
@@ -150,7 +174,7 @@ public final class TokenStore {
             FileLock ignored = channel.lock()) {
           Map<String, UserTokens> users = read();
           T result = change.apply(users);
-          AtomicFiles.write(file, encrypt(encode(users)));
+          AtomicFiles.write(file, encrypt(encode(users)), Permissions.OWNER_ONLY);
           return result;
         }
       } catch (IOException e) {
@@ -218,64 +242,42 @@ public final class TokenStore {
     }
   }
 
-  private static byte[] encode(Map<String, UserTokens> users) throws IOException {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("version", VERSION);
-    ObjectNode all = root.putObject("users");
-    for (UserTokens tokens : users.values()) {
-      ObjectNode node = all.putObject(tokens.userId());
-      node.put("refresh_token", tokens.refreshToken());
-      node.put("access_token", tokens.accessToken());
-      node.put("access_token_expires_at", text(tokens.accessTokenExpiresAt()));
-      node.put("status", tokens.status().value());
-      node.put("updated_at", text(tokens.updatedAt()));
-    }
-    return JSON.writeValueAsBytes(root);
+  private static byte[] encode(Map<String, UserTokens> users) {
+    Map<String, StoredUser> stored = new TreeMap<>();
+    users.forEach((userId, tokens) -> stored.put(userId, StoredUser.of(tokens)));
+    return JsonFiles.encode(new Stored(VERSION, stored));
   }
 
+  /** Messages name the field at fault but never quote the plaintext, which holds tokens. */
   private Map<String, UserTokens> decode(byte[] plaintext) {
     try {
-      JsonNode root = JSON.readTree(plaintext);
-      int version = root.path("version").asInt(-1);
+      Integer version = JsonFiles.decode(plaintext, StoredVersion.class).version();
+      if (version == null) {
+        throw broken("it has no version");
+      }
       if (version != VERSION) {
         throw new IllegalStateException(
             file + " has token store version " + version + "; this program reads " + VERSION);
       }
       Map<String, UserTokens> users = new TreeMap<>();
-      Iterator<Map.Entry<String, JsonNode>> fields = root.path("users").fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> entry = fields.next();
-        JsonNode node = entry.getValue();
-        users.put(
-            entry.getKey(),
-            new UserTokens(
-                entry.getKey(),
-                textOrNull(node, "refresh_token"),
-                textOrNull(node, "access_token"),
-                instantOrNull(node, "access_token_expires_at"),
-                TokenStatus.of(node.path("status").asText()),
-                instantOrNull(node, "updated_at")));
+      for (Map.Entry<String, StoredUser> entry :
+          JsonFiles.decode(plaintext, Stored.class).users().entrySet()) {
+        try {
+          users.put(entry.getKey(), entry.getValue().tokens(entry.getKey()));
+        } catch (IllegalArgumentException e) {
+          throw broken("user " + entry.getKey() + ": " + e.getMessage());
+        }
       }
       return users;
-    } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
-      throw new IllegalStateException(
-          file + " decrypts but its content is broken: " + e.getMessage(), e);
+    } catch (MalformedJsonException e) {
+      // Without the cause: Jackson's own messages may quote a token.
+      throw broken(e.getMessage());
     } finally {
       Arrays.fill(plaintext, (byte) 0);
     }
   }
 
-  private static String text(Instant instant) {
-    return instant == null ? null : instant.toString();
-  }
-
-  private static String textOrNull(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
-  }
-
-  private static Instant instantOrNull(JsonNode node, String field) {
-    String value = textOrNull(node, field);
-    return value == null ? null : Instant.parse(value);
+  private IllegalStateException broken(String problem) {
+    return new IllegalStateException(file + " decrypts but its content is broken: " + problem);
   }
 }

@@ -1,14 +1,12 @@
 package io.listening.poller.spotify.backfill;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.listening.poller.spotify.AtomicFiles;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.listening.poller.files.AtomicFiles.Permissions;
+import io.listening.poller.files.JsonFiles;
+import io.listening.poller.files.MalformedJsonException;
+import io.listening.poller.files.Required;
 import io.listening.poller.spotify.UserFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -24,37 +22,40 @@ import java.util.OptionalLong;
  */
 final class CursorStore {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final UserFiles files;
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  private record Stored(@Required long after, Instant updatedAt) {}
 
   CursorStore(UserFiles files) {
     this.files = files;
   }
 
+  /**
+   * The saved cursor, or empty when the backfill never ran for the user.
+   *
+   * @throws IllegalStateException naming the file when it is broken
+   */
   OptionalLong load(String userId) {
     Path path = files.recentlyPlayedCursor(userId);
     try {
-      JsonNode after = JSON.readTree(Files.readAllBytes(path)).get("after");
-      if (after == null || !after.canConvertToLong()) {
-        throw new IllegalStateException(path + " has no numeric 'after' cursor");
-      }
-      return OptionalLong.of(after.asLong());
-    } catch (NoSuchFileException e) {
-      return OptionalLong.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read the backfill cursor " + path, e);
+      return JsonFiles.read(path, Stored.class)
+          .map(stored -> OptionalLong.of(stored.after()))
+          .orElse(OptionalLong.empty());
+    } catch (MalformedJsonException e) {
+      throw new IllegalStateException(
+          "The backfill cursor "
+              + path
+              + " is broken ("
+              + e.getMessage()
+              + "); delete it and the next run fetches Spotify's last 50 plays again, which keep"
+              + " their event ids, so silver adds no duplicates",
+          e);
     }
   }
 
   void save(String userId, long after, Instant now) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("after", after);
-    root.put("updated_at", now.toString());
-    try {
-      AtomicFiles.write(files.recentlyPlayedCursor(userId), JSON.writeValueAsBytes(root));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not encode the backfill cursor of " + userId, e);
-    }
+    JsonFiles.write(
+        files.recentlyPlayedCursor(userId), new Stored(after, now), Permissions.DEFAULT);
   }
 }

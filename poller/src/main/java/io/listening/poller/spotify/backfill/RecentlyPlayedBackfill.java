@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import se.michaelthelin.spotify.model_objects.specification.Cursor;
 import se.michaelthelin.spotify.model_objects.specification.PagingCursorbased;
 import se.michaelthelin.spotify.model_objects.specification.PlayHistory;
@@ -38,8 +39,9 @@ import se.michaelthelin.spotify.model_objects.specification.PlayHistory;
  * cursor is passed as Unix milliseconds, as Spotify documents; the library's own {@code
  * after(Date)} sends a formatted date instead, so it is not used.
  *
- * <p>A 429 waits for {@code Retry-After}, server errors and timeouts back off exponentially; after
- * {@value #MAX_ATTEMPTS} attempts the user is given up for this run and the others continue.
+ * <p>A 429 waits for {@code Retry-After}, server errors, timeouts and answers the library cannot
+ * read back off exponentially; after {@value #MAX_ATTEMPTS} attempts the user is given up for this
+ * run and the others continue.
  */
 final class RecentlyPlayedBackfill {
 
@@ -129,7 +131,7 @@ final class RecentlyPlayedBackfill {
   Summary runUser(String userId) throws ReconnectNeededException, SpotifyCallException {
     OptionalLong saved = cursors.load(userId);
     Long after = saved.isPresent() ? saved.getAsLong() : null;
-    RecentlyPlayedMapper mapper = new RecentlyPlayedMapper(userId, config.playThresholdMs());
+    RecentlyPlayedMapper mapper = new RecentlyPlayedMapper(userId);
     PollerPlayMatcher matcher =
         new PollerPlayMatcher(pollerPlays.load(userId), config::dedupeWindowFor);
     long pages = 0;
@@ -216,12 +218,14 @@ final class RecentlyPlayedBackfill {
             e.isRateLimited()
                 ? backoff.afterRateLimit(e.retryAfter())
                 : backoff.afterFailures(attempt);
-        LOG.warn(
-            "{}; attempt {} of {}, retrying in {} ms.",
-            e.getMessage(),
-            attempt,
-            MAX_ATTEMPTS,
-            wait.toMillis());
+        // SpotifyCalls warned about the first unreadable answer; repeating it each retry is noise.
+        LOG.atLevel(e.isUnreadableAnswer() ? Level.DEBUG : Level.WARN)
+            .log(
+                "{}; attempt {} of {}, retrying in {} ms.",
+                e.getMessage(),
+                attempt,
+                MAX_ATTEMPTS,
+                wait.toMillis());
         try {
           sleeper.sleep(wait);
         } catch (InterruptedException interrupted) {

@@ -1,17 +1,23 @@
 package io.listening.poller.spotify.backfill;
 
+import io.listening.poller.cli.Version;
 import io.listening.poller.kafka.EventPublisher;
 import io.listening.poller.kafka.KafkaConfig;
+import io.listening.poller.kafka.KafkaOptions;
 import io.listening.poller.kafka.TopicSetup;
 import io.listening.poller.spotify.PollerConfig;
+import io.listening.poller.spotify.PollerOptions;
 import io.listening.poller.spotify.api.Backoff;
 import io.listening.poller.spotify.api.SpotifyCalls;
 import io.listening.poller.spotify.api.SpotifyConnection;
 import io.listening.poller.spotify.auth.TokenStore;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code poller recently-played}: one recently-played backfill run for every connected user, then
@@ -19,21 +25,45 @@ import org.slf4j.LoggerFactory;
  * 50 plays). Exits non-zero when a user could not be fetched after retries, so the scheduler
  * retries; users who must reconnect Spotify are reported but do not fail the run.
  */
-public final class RecentlyPlayedCommand {
+@Command(
+    name = "recently-played",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    versionProvider = Version.class,
+    description = {
+      "Publishes the recently-played plays the poller missed, once.",
+      "For each connected user, continues from a saved cursor and publishes the items the poller"
+          + " did not already publish, then exits.",
+      "Needs POLLER_TOKEN_KEY, POLLER_SPOTIFY_CLIENT_ID and POLLER_SPOTIFY_CLIENT_SECRET in the"
+          + " environment."
+    })
+public final class RecentlyPlayedCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecentlyPlayedCommand.class);
 
-  private RecentlyPlayedCommand() {}
+  private final Map<String, String> env;
 
-  public static void run(Map<String, String> env, Map<String, String> args) {
-    PollerConfig config = PollerConfig.fromEnv(env, args).requireClientCredentials();
-    KafkaConfig kafka = KafkaConfig.from(env, args);
+  @Mixin PollerOptions poller;
+
+  @Mixin KafkaOptions kafka;
+
+  /**
+   * @param env where the secrets are read from
+   */
+  public RecentlyPlayedCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    PollerConfig config = poller.config(env).requireClientCredentials();
+    KafkaConfig kafkaConfig = kafka.config();
     TokenStore tokens = TokenStore.open(config.tokenFile(), config.tokenKey());
-    TopicSetup.ensureTopics(kafka);
+    TopicSetup.ensureTopics(kafkaConfig);
     Clock clock = Clock.systemUTC();
     RecentlyPlayedBackfill.Summary summary;
     try (SpotifyConnection connection = SpotifyConnection.create(config);
-        EventPublisher publisher = EventPublisher.connect(kafka)) {
+        EventPublisher publisher = EventPublisher.connect(kafkaConfig)) {
       summary =
           new RecentlyPlayedBackfill(
                   config,
@@ -60,5 +90,6 @@ public final class RecentlyPlayedCommand {
               + summary.failedUsers()
               + " users; their cursors keep what was published, so the next run continues");
     }
+    return 0;
   }
 }

@@ -3,7 +3,6 @@ package io.listening.poller.spotify.backfill;
 import io.listening.events.EventIds;
 import io.listening.events.EventTypes;
 import io.listening.events.PlayEvent;
-import io.listening.events.PlayThreshold;
 import io.listening.events.Sources;
 import io.listening.poller.spotify.api.SpotifyTracks;
 import java.time.Instant;
@@ -16,19 +15,17 @@ import se.michaelthelin.spotify.model_objects.specification.Track;
  * <p>Spotify's {@code played_at} is when the play ended, the contract's {@code played_at} too. The
  * endpoint does not say how long the track was listened to, so {@code ms_played} is the track's
  * {@code duration_ms}: an assumption (Spotify lists a track here only after it was played for a
- * while, but not necessarily to the end). The event type follows from it with the play threshold,
- * so only tracks shorter than the threshold become skips. {@code started_at} is unknown and stays
- * {@code null}; so do device, platform, shuffle and reasons. spotify-web-api-java parses {@code
- * played_at} to whole seconds.
+ * while, but not necessarily to the end). Every item is a {@code play}; whether it counts is the
+ * warehouse's decision. {@code started_at} is unknown and stays {@code null}; so do device,
+ * platform, shuffle, reasons and the skip flag, which the endpoint does not report.
+ * spotify-web-api-java parses {@code played_at} to whole seconds.
  */
 final class RecentlyPlayedMapper {
 
   private final String userId;
-  private final long playThresholdMs;
 
-  RecentlyPlayedMapper(String userId, long playThresholdMs) {
+  RecentlyPlayedMapper(String userId) {
     this.userId = userId;
-    this.playThresholdMs = playThresholdMs;
   }
 
   /** The event, or {@code null} when the item carries no track or no time (never a guess). */
@@ -47,7 +44,7 @@ final class RecentlyPlayedMapper {
     long msPlayed = durationMs == null ? 0 : durationMs;
     return new PlayEvent(
         EventIds.of(Sources.SPOTIFY_RECENTLY_PLAYED, userId, trackId, playedAt),
-        PlayThreshold.countsAsPlay(msPlayed, playThresholdMs) ? EventTypes.PLAY : EventTypes.SKIP,
+        EventTypes.PLAY,
         userId,
         trackId,
         track.getName(),
@@ -60,6 +57,7 @@ final class RecentlyPlayedMapper {
         null,
         null,
         item.getContext() == null ? null : item.getContext().getUri(),
+        null,
         null,
         null,
         null,

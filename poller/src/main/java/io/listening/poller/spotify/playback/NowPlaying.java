@@ -2,7 +2,9 @@ package io.listening.poller.spotify.playback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.listening.events.StrictJson;
 import java.time.Instant;
 
 /**
@@ -17,41 +19,67 @@ import java.time.Instant;
  *  "listened_ms": 65000}
  * </pre>
  *
- * {@code status} is {@code playing}, {@code paused} or {@code nothing_playing} (then the track
- * fields are {@code null}). A reader extrapolates the position of a {@code playing} record as
- * {@code progress_ms} plus the time since {@code observed_at}.
+ * Every field is always written, {@code null} when unknown. The field names are the contract with
+ * the web app, documented in {@code docs/data-contracts.md} ("Now playing").
+ *
+ * @param status {@code playing}, {@code paused} or {@code nothing_playing} (then the track fields
+ *     are {@code null})
+ * @param currentlyPlayingType Spotify's {@code currently_playing_type}, {@code null} for 204
+ * @param progressMs the position at {@code observedAt}; a reader extrapolates the position of a
+ *     {@code playing} record as {@code progress_ms} plus the time since {@code observed_at}
+ * @param playStartedAt when the play in progress began, as the tracker estimates it
+ * @param listenedMs the listening time of the play in progress so far
  */
-final class NowPlaying {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record NowPlaying(
+    String userId,
+    Instant observedAt,
+    String status,
+    String currentlyPlayingType,
+    String trackId,
+    String trackName,
+    String artistName,
+    String albumName,
+    Long durationMs,
+    Long progressMs,
+    String contextUri,
+    Instant playStartedAt,
+    Long listenedMs) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private NowPlaying() {}
+  private static final ObjectMapper JSON = StrictJson.newMapper();
 
   /** What a live view shows; a new record is published when this changes. */
   static String signature(PlaybackSnapshot seen) {
     return status(seen) + "|" + seen.type() + "|" + (seen.hasTrack() ? seen.track().trackId() : "");
   }
 
-  static String encode(String userId, Instant observedAt, PlaybackSnapshot seen, CurrentPlay play) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("user_id", userId);
-    node.put("observed_at", observedAt.toString());
-    node.put("status", status(seen));
-    node.put("currently_playing_type", seen.type());
+  static NowPlaying of(String userId, Instant observedAt, PlaybackSnapshot seen, CurrentPlay play) {
     TrackInfo track = seen.track();
-    node.put("track_id", track == null ? null : track.trackId());
-    node.put("track_name", track == null ? null : track.trackName());
-    node.put("artist_name", track == null ? null : track.artistName());
-    node.put("album_name", track == null ? null : track.albumName());
-    node.put("duration_ms", track == null || track.durationMs() <= 0 ? null : track.durationMs());
-    node.put("progress_ms", track == null ? null : seen.progressMs());
-    node.put("context_uri", track == null ? null : seen.contextUri());
-    node.put("play_started_at", play == null ? null : play.startedAt().toString());
-    node.put("listened_ms", play == null ? null : play.listenedMs());
+    return new NowPlaying(
+        userId,
+        observedAt,
+        status(seen),
+        seen.type(),
+        track == null ? null : track.trackId(),
+        track == null ? null : track.trackName(),
+        track == null ? null : track.artistName(),
+        track == null ? null : track.albumName(),
+        track == null || track.durationMs() <= 0 ? null : track.durationMs(),
+        track == null ? null : seen.progressMs(),
+        track == null ? null : seen.contextUri(),
+        play == null ? null : play.startedAt(),
+        play == null ? null : play.listenedMs());
+  }
+
+  static String encode(String userId, Instant observedAt, PlaybackSnapshot seen, CurrentPlay play) {
+    return of(userId, observedAt, seen, play).toJson();
+  }
+
+  String toJson() {
     try {
-      return JSON.writeValueAsString(node);
+      return JSON.writeValueAsString(this);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("an ObjectNode of strings and numbers always serializes", e);
+      throw new IllegalStateException("a record of strings, numbers and instants serializes", e);
     }
   }
 

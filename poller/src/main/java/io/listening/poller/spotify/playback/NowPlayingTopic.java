@@ -1,5 +1,6 @@
 package io.listening.poller.spotify.playback;
 
+import io.listening.events.Topics;
 import io.listening.poller.kafka.KafkaConfig;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class NowPlayingTopic {
 
-  static final String NAME = "spotify-now-playing";
+  static final String NAME = Topics.NOW_PLAYING;
   private static final Logger LOG = LoggerFactory.getLogger(NowPlayingTopic.class);
 
   private NowPlayingTopic() {}

@@ -1,17 +1,14 @@
 package io.listening.poller.spotify.playback;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.listening.poller.spotify.AtomicFiles;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.listening.poller.files.AtomicFiles.Permissions;
+import io.listening.poller.files.JsonFiles;
+import io.listening.poller.files.MalformedJsonException;
+import io.listening.poller.files.Required;
 import io.listening.poller.spotify.UserFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * The tracker's state per user on disk, replaced atomically after every poll:
@@ -28,84 +25,87 @@ import java.time.format.DateTimeParseException;
  */
 final class PlaybackStateStore {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final UserFiles files;
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  private record Stored(Instant lastSampleAt, StoredPlay play) {
+
+    static Stored of(PlaybackState state) {
+      CurrentPlay play = state.play();
+      return new Stored(
+          state.lastSampleAt(),
+          play == null
+              ? null
+              : new StoredPlay(
+                  play.track().trackId(),
+                  play.track().trackName(),
+                  play.track().artistName(),
+                  play.track().albumName(),
+                  play.track().durationMs(),
+                  play.contextUri(),
+                  play.startedAt(),
+                  play.listenedMs(),
+                  play.progressMs(),
+                  play.playing()));
+    }
+
+    PlaybackState state() {
+      return new PlaybackState(lastSampleAt, play == null ? null : play.play());
+    }
+  }
+
+  /** The play in progress, with its track's fields flattened as earlier versions wrote them. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  private record StoredPlay(
+      @Required String trackId,
+      String trackName,
+      String artistName,
+      String albumName,
+      @Required long durationMs,
+      String contextUri,
+      @Required Instant startedAt,
+      @Required long listenedMs,
+      @Required long progressMs,
+      @Required boolean playing) {
+
+    CurrentPlay play() {
+      return new CurrentPlay(
+          new TrackInfo(trackId, trackName, artistName, albumName, durationMs),
+          contextUri,
+          startedAt,
+          listenedMs,
+          progressMs,
+          playing);
+    }
+  }
 
   PlaybackStateStore(UserFiles files) {
     this.files = files;
   }
 
+  /**
+   * The user's state, or {@link PlaybackState#INITIAL} when the poller never saw them.
+   *
+   * @throws IllegalStateException naming the file when it is broken
+   */
   PlaybackState load(String userId) {
     Path path = files.playback(userId);
-    JsonNode root;
     try {
-      root = JSON.readTree(Files.readAllBytes(path));
-    } catch (NoSuchFileException e) {
-      return PlaybackState.INITIAL;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read the playback state " + path, e);
-    }
-    try {
-      JsonNode play = root.get("play");
-      return new PlaybackState(
-          instant(root, "last_sample_at"),
-          play == null || play.isNull()
-              ? null
-              : new CurrentPlay(
-                  new TrackInfo(
-                      text(play, "track_id"),
-                      text(play, "track_name"),
-                      text(play, "artist_name"),
-                      text(play, "album_name"),
-                      play.path("duration_ms").asLong()),
-                  text(play, "context_uri"),
-                  instant(play, "started_at"),
-                  play.path("listened_ms").asLong(),
-                  play.path("progress_ms").asLong(),
-                  play.path("playing").asBoolean()));
-    } catch (DateTimeParseException e) {
-      throw new IllegalStateException(path + " holds a broken instant: " + e.getParsedString(), e);
+      return JsonFiles.read(path, Stored.class).map(Stored::state).orElse(PlaybackState.INITIAL);
+    } catch (MalformedJsonException e) {
+      throw new IllegalStateException(
+          "The playback state "
+              + path
+              + " is broken ("
+              + e.getMessage()
+              + "); delete it to track user "
+              + userId
+              + " afresh from the next poll",
+          e);
     }
   }
 
   void save(String userId, PlaybackState state) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("last_sample_at", text(state.lastSampleAt()));
-    CurrentPlay play = state.play();
-    if (play == null) {
-      root.putNull("play");
-    } else {
-      ObjectNode node = root.putObject("play");
-      node.put("track_id", play.track().trackId());
-      node.put("track_name", play.track().trackName());
-      node.put("artist_name", play.track().artistName());
-      node.put("album_name", play.track().albumName());
-      node.put("duration_ms", play.track().durationMs());
-      node.put("context_uri", play.contextUri());
-      node.put("started_at", text(play.startedAt()));
-      node.put("listened_ms", play.listenedMs());
-      node.put("progress_ms", play.progressMs());
-      node.put("playing", play.playing());
-    }
-    try {
-      AtomicFiles.write(files.playback(userId), JSON.writeValueAsBytes(root));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not encode the playback state of " + userId, e);
-    }
-  }
-
-  private static String text(Instant instant) {
-    return instant == null ? null : instant.toString();
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
-  }
-
-  private static Instant instant(JsonNode node, String field) {
-    String value = text(node, field);
-    return value == null ? null : Instant.parse(value);
+    JsonFiles.write(files.playback(userId), Stored.of(state), Permissions.DEFAULT);
   }
 }

@@ -1,9 +1,12 @@
 package io.listening.poller.spotify.playback;
 
+import io.listening.poller.cli.Version;
 import io.listening.poller.kafka.EventPublisher;
 import io.listening.poller.kafka.KafkaConfig;
+import io.listening.poller.kafka.KafkaOptions;
 import io.listening.poller.kafka.TopicSetup;
 import io.listening.poller.spotify.PollerConfig;
+import io.listening.poller.spotify.PollerOptions;
 import io.listening.poller.spotify.api.Backoff;
 import io.listening.poller.spotify.api.SpotifyCalls;
 import io.listening.poller.spotify.api.SpotifyConnection;
@@ -11,24 +14,50 @@ import io.listening.poller.spotify.auth.TokenStore;
 import io.listening.poller.spotify.auth.UserTokens;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code poller poll}: the Spotify poller daemon. Polls currently-playing for every connected user
- * every {@code POLLER_POLL_INTERVAL_MS} and publishes finished plays to the {@code spotify-*}
- * topics and playback changes to {@value NowPlayingTopic#NAME}, until SIGTERM. Configuration:
- * {@link PollerConfig} and {@link KafkaConfig}.
+ * every poll interval and publishes finished plays to {@code spotify-plays} and playback changes to
+ * {@value NowPlayingTopic#NAME}, until SIGTERM.
  */
-public final class PollCommand {
+@Command(
+    name = "poll",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    versionProvider = Version.class,
+    description = {
+      "Daemon: publishes what connected users play on Spotify, until SIGTERM.",
+      "Polls currently-playing for every connected user, publishes each play that ends and every"
+          + " playback change (to the compacted topic spotify-now-playing).",
+      "Needs POLLER_TOKEN_KEY, POLLER_SPOTIFY_CLIENT_ID and POLLER_SPOTIFY_CLIENT_SECRET in the"
+          + " environment."
+    })
+public final class PollCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(PollCommand.class);
 
-  private PollCommand() {}
+  private final Map<String, String> env;
 
-  public static void run(Map<String, String> env, Map<String, String> args) {
-    PollerConfig config = PollerConfig.fromEnv(env, args).requireClientCredentials();
-    KafkaConfig kafka = KafkaConfig.from(env, args);
+  @Mixin PollerOptions poller;
+
+  @Mixin KafkaOptions kafka;
+
+  /**
+   * @param env where the secrets are read from
+   */
+  public PollCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    PollerConfig config = poller.config(env).requireClientCredentials();
+    KafkaConfig kafkaConfig = kafka.config();
     TokenStore tokens = TokenStore.open(config.tokenFile(), config.tokenKey());
     long connected = tokens.users().values().stream().filter(UserTokens::isConnected).count();
     LOG.info(
@@ -38,17 +67,18 @@ public final class PollCommand {
         config.tokenFile(),
         config.pollInterval().toMillis(),
         config.stateDir());
-    TopicSetup.ensureTopics(kafka);
-    NowPlayingTopic.ensure(kafka);
+    TopicSetup.ensureTopics(kafkaConfig);
+    NowPlayingTopic.ensure(kafkaConfig);
     Clock clock = Clock.systemUTC();
     SpotifyConnection connection = SpotifyConnection.create(config);
-    SpotifyPoller poller =
+    SpotifyPoller spotifyPoller =
         new SpotifyPoller(
             config,
             tokens,
             new SpotifyCalls(tokens, connection, clock),
-            EventPublisher.connect(kafka),
+            EventPublisher.connect(kafkaConfig),
             Backoff.withJitter(config.pollInterval(), config.backoffMax()));
-    new PollLoop(poller, config.pollInterval(), clock, connection).run();
+    new PollLoop(spotifyPoller, config.pollInterval(), clock, connection).run();
+    return 0;
   }
 }

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * to finish, then closes the poller (state saved, producer flushed and closed) and the other
  * resources. A failing poll (Kafka unreachable, broken token store, rejected app credentials) stops
  * the loop the same way and is rethrown, so the process exits non-zero and systemd restarts it.
+ * Spotify's answers never do: a failed call, an answer the library cannot read included, only makes
+ * the poller back off for that user.
  */
 final class PollLoop {
 

@@ -1,6 +1,5 @@
 package io.listening.poller.spotify.playback;
 
-import io.listening.events.EventTypes;
 import io.listening.events.PlayEvent;
 import io.listening.events.PlayEventValidator;
 import io.listening.poller.kafka.EventPublisher;
@@ -24,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.michaelthelin.spotify.model_objects.miscellaneous.CurrentlyPlaying;
+import org.slf4j.event.Level;
 
 /**
  * Polls currently-playing for every connected user and publishes the plays that end.
@@ -34,9 +33,10 @@ import se.michaelthelin.spotify.model_objects.miscellaneous.CurrentlyPlaying;
  * topic and acknowledged by Kafka <em>before</em> the tracker state is saved, and the now-playing
  * record is published when the playback state changed. A crash between publishing and saving can
  * only publish a play again with the same {@code event_id}, which the warehouse removes; it never
- * loses one. Per user: a 429 waits for Spotify's {@code Retry-After} (plus jitter), server errors
- * and timeouts back off exponentially, and a user whose refresh token was rejected is not polled
- * again until they reconnect (the token store says {@code connected} again).
+ * loses one. Per user: a 429 waits for Spotify's {@code Retry-After} (plus jitter), server errors,
+ * timeouts and answers the library cannot read back off exponentially, and a user whose refresh
+ * token was rejected is not polled again until they reconnect (the token store says {@code
+ * connected} again).
  *
  * <p>Not thread-safe beyond its own lock: one tick at a time. Takes ownership of the publisher.
  */
@@ -51,13 +51,11 @@ final class SpotifyPoller implements AutoCloseable {
   private final PollerPlayLog pollerPlays;
   private final PlaybackTracker tracker;
   private final Backoff backoff;
-  private final long playThresholdMs;
   private final Map<String, UserSlot> slots = new HashMap<>();
   private final Set<String> toldToReconnect = new HashSet<>();
   private int connectedCountWarnedAbout;
   private long polls;
   private long plays;
-  private long skips;
   private boolean closed;
 
   /** What the poller keeps in memory per user between ticks. */
@@ -86,7 +84,6 @@ final class SpotifyPoller implements AutoCloseable {
     this.pollerPlays = new PollerPlayLog(files);
     this.tracker = new PlaybackTracker();
     this.backoff = backoff;
-    this.playThresholdMs = config.playThresholdMs();
   }
 
   /** Polls each connected user whose next poll is due at {@code now}. */
@@ -115,13 +112,14 @@ final class SpotifyPoller implements AutoCloseable {
   }
 
   private void poll(String userId, UserSlot slot, Instant now) {
-    CurrentlyPlaying answer;
+    PlaybackSnapshot seen;
     try {
-      answer =
+      // Read inside the call, so whatever the library's answer holds cannot fail outside it.
+      seen =
           calls.call(
               userId,
               "currently-playing",
-              api -> api.getUsersCurrentlyPlayingTrack().build().execute());
+              api -> Snapshots.from(api.getUsersCurrentlyPlayingTrack().build().execute()));
     } catch (ReconnectNeededException e) {
       // SpotifyCalls logged the one WARN when it marked the user.
       toldToReconnect.add(userId);
@@ -135,7 +133,6 @@ final class SpotifyPoller implements AutoCloseable {
     slot.failuresInARow = 0;
     slot.notBefore = null;
 
-    PlaybackSnapshot seen = Snapshots.from(answer);
     PlaybackTracker.Step step = tracker.observe(slot.state, now, seen);
     List<PlayEvent> events = publishable(userId, step.finished(), now);
     for (PlayEvent event : events) {
@@ -165,7 +162,7 @@ final class SpotifyPoller implements AutoCloseable {
             play.play().track().trackId());
         continue;
       }
-      PlayEvent event = play.toEvent(userId, playThresholdMs);
+      PlayEvent event = play.toEvent(userId);
       List<String> problems = PlayEventValidator.violations(event.withIngestedAt(now), now);
       if (!problems.isEmpty()) {
         LOG.warn(
@@ -174,15 +171,10 @@ final class SpotifyPoller implements AutoCloseable {
             String.join("; ", problems));
         continue;
       }
-      if (EventTypes.PLAY.equals(event.eventType())) {
-        plays++;
-      } else {
-        skips++;
-      }
+      plays++;
       LOG.info(
-          "User {}: {} of '{}' by {} ended at {} after {} s listened.",
+          "User {}: a play of '{}' by {} ended at {} after {} s listened.",
           userId,
-          event.eventType(),
           event.trackName(),
           event.artistName(),
           event.playedAt(),
@@ -204,11 +196,13 @@ final class SpotifyPoller implements AutoCloseable {
     } else {
       slot.failuresInARow++;
       wait = backoff.afterFailures(slot.failuresInARow);
-      LOG.warn(
-          "{}; failure {} in a row, next poll in {} ms.",
-          e.getMessage(),
-          slot.failuresInARow,
-          wait.toMillis());
+      // SpotifyCalls warned about the first unreadable answer; repeating it each retry is noise.
+      LOG.atLevel(e.isUnreadableAnswer() ? Level.DEBUG : Level.WARN)
+          .log(
+              "{}; failure {} in a row, next poll in {} ms.",
+              e.getMessage(),
+              slot.failuresInARow,
+              wait.toMillis());
     }
     slot.notBefore = now.plus(wait);
   }
@@ -238,9 +232,9 @@ final class SpotifyPoller implements AutoCloseable {
       publisher.close();
     }
     LOG.info(
-        "Spotify poller closed after {} polls: {} plays and {} skips published.",
+        "Spotify poller closed after {} polls: {} plays published, {} Spotify answers unreadable.",
         polls,
         plays,
-        skips);
+        calls.unreadableAnswers());
   }
 }

@@ -5,6 +5,8 @@ import static io.listening.poller.spotify.SpotifyStandInServer.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import io.listening.poller.spotify.LogCapture;
 import io.listening.poller.spotify.MutableClock;
 import io.listening.poller.spotify.PollerConfig;
 import io.listening.poller.spotify.SpotifyStandInServer;
@@ -225,5 +227,80 @@ class SpotifyCallsTest {
                     api -> api.getUsersCurrentlyPlayingTrack().build().execute()))
         .isInstanceOf(ReconnectNeededException.class);
     assertThat(spotify.requests()).isEmpty();
+  }
+
+  @Test
+  void anAnswerTheLibraryCannotReadIsAFailedCallOfItsOwnKind() throws Exception {
+    spotify.play("alice", A);
+    spotify.sendUnknownAction("alice", true);
+
+    assertThatThrownBy(this::currentlyPlaying)
+        .isInstanceOfSatisfying(
+            SpotifyCallException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(SpotifyCallException.Kind.UNREADABLE_ANSWER);
+              assertThat(e.isRateLimited()).isFalse();
+              assertThat(e)
+                  .hasMessageStartingWith(
+                      "currently-playing for user alice failed with an unreadable answer")
+                  .hasRootCauseInstanceOf(NullPointerException.class);
+            });
+    assertThat(calls.unreadableAnswers()).isEqualTo(1);
+
+    spotify.sendUnknownAction("alice", false);
+    assertThat(currentlyPlaying().getItem().getId()).isEqualTo(A.id());
+    assertThat(calls.unreadableAnswers()).isEqualTo(1);
+  }
+
+  @Test
+  void unreadableAnswersAreWarnedAboutOncePerUserAndEndpointUntilOneCanBeReadAgain()
+      throws Exception {
+    tokens.put(UserTokens.connected("bob", spotify.connect("bob"), T0));
+    spotify.play("alice", A);
+    spotify.play("bob", A);
+    spotify.sendUnknownAction("alice", true);
+    spotify.sendUnknownAction("bob", true);
+
+    try (LogCapture log = LogCapture.of(SpotifyCalls.class)) {
+      for (int i = 0; i < 3; i++) {
+        assertThatThrownBy(this::currentlyPlaying).isInstanceOf(SpotifyCallException.class);
+      }
+      assertThatThrownBy(
+              () ->
+                  calls.call(
+                      "bob",
+                      "currently-playing",
+                      api -> api.getUsersCurrentlyPlayingTrack().build().execute()))
+          .isInstanceOf(SpotifyCallException.class);
+      spotify.sendUnknownAction("alice", false);
+      currentlyPlaying();
+      currentlyPlaying();
+      spotify.sendUnknownAction("alice", true);
+      assertThatThrownBy(this::currentlyPlaying).isInstanceOf(SpotifyCallException.class);
+
+      assertThat(log.lines(Level.WARN))
+          .extracting(LogCapture.Line::message)
+          .satisfiesExactly(
+              alice ->
+                  assertThat(alice)
+                      .startsWith(
+                          "Spotify's answer to currently-playing for user alice could not be read"
+                              + " (NullPointerException: ")
+                      .contains("it counts as a failed call and is retried with backoff"),
+              bob -> assertThat(bob).contains("currently-playing for user bob"),
+              aliceAgain -> assertThat(aliceAgain).contains("for user alice could not be read"));
+      assertThat(log.lines(Level.WARN)).noneMatch(LogCapture.Line::hasStackTrace);
+      assertThat(log.lines(Level.INFO))
+          .extracting(LogCapture.Line::message)
+          .filteredOn(message -> message.contains("can be read again"))
+          .containsExactly(
+              "Spotify's answers to currently-playing for user alice can be read again, after 3"
+                  + " that could not.");
+      assertThat(log.lines(Level.DEBUG))
+          .filteredOn(line -> line.message().startsWith("Unreadable answer"))
+          .hasSize(5)
+          .allMatch(LogCapture.Line::hasStackTrace);
+    }
+    assertThat(calls.unreadableAnswers()).isEqualTo(5);
   }
 }

@@ -1,8 +1,11 @@
 package io.listening.poller.spotify.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.listening.events.UserIds;
+import io.listening.poller.cli.Cli;
+import io.listening.poller.cli.CommandRun;
+import io.listening.poller.cli.ExitCodes;
 import io.listening.poller.spotify.MutableClock;
 import io.listening.poller.spotify.TestConfigs;
 import java.io.ByteArrayInputStream;
@@ -12,6 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class TokenCommandTest {
 
@@ -23,13 +27,14 @@ class TokenCommandTest {
     return Map.of("DATA_DIR", dir.toString(), "POLLER_TOKEN_KEY", TestConfigs.TOKEN_KEY);
   }
 
-  private void run(Map<String, String> args, String stdin) {
-    TokenCommand.run(
-        env(),
-        args,
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        null,
-        new MutableClock(NOW));
+  private CommandRun run(String stdin, String... args) {
+    TokenCommand command =
+        new TokenCommand(
+            env(),
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            null,
+            new MutableClock(NOW));
+    return CommandRun.of(Cli.configure(new CommandLine(command), env()), args);
   }
 
   private TokenStore store() {
@@ -40,8 +45,10 @@ class TokenCommandTest {
 
   @Test
   void addStoresTheRefreshTokenReadFromStandardInput() {
-    run(Map.of("user", "alice"), "AQD-refresh-token\n");
+    CommandRun run = run("AQD-refresh-token\n", "--user=alice");
 
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.log()).noneMatch(line -> line.contains("AQD-refresh-token"));
     UserTokens alice = store().get("alice").orElseThrow();
     assertThat(alice.refreshToken()).isEqualTo("AQD-refresh-token");
     assertThat(alice.status()).isEqualTo(TokenStatus.CONNECTED);
@@ -53,7 +60,7 @@ class TokenCommandTest {
   void addingAgainReconnectsAUserWhoNeededIt() {
     store().put(UserTokens.connected("alice", "AQD-old", NOW).reconnectNeeded(NOW));
 
-    run(Map.of("user", "alice"), "AQD-new");
+    run("AQD-new", "--user", "alice");
 
     assertThat(store().get("alice").orElseThrow().status()).isEqualTo(TokenStatus.CONNECTED);
     assertThat(store().get("alice").orElseThrow().refreshToken()).isEqualTo("AQD-new");
@@ -61,46 +68,81 @@ class TokenCommandTest {
 
   @Test
   void emptyInputIsRefused() {
-    assertThatThrownBy(() -> run(Map.of("user", "alice"), ""))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("standard input");
+    CommandRun run = run("", "--user=alice");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("no refresh token on standard input");
     assertThat(store().users()).isEmpty();
   }
 
   @Test
   void tokenWithSpacesIsRefused() {
-    assertThatThrownBy(() -> run(Map.of("user", "alice"), "not a token"))
-        .hasMessageContaining("printable ASCII");
+    assertThat(run("not a token", "--user=alice").err()).contains("printable ASCII");
   }
 
   @Test
-  void userIsRequiredAndMustBeAPlainName() {
-    assertThatThrownBy(() -> run(Map.of(), "AQD")).hasMessageContaining("--user");
-    assertThatThrownBy(() -> run(Map.of("user", "../alice"), "AQD"))
-        .hasMessageContaining("user must");
+  void userIsRequiredAndMustKeepTheUserIdRule() {
+    assertThat(run("AQD").err()).contains("--user is required by --action=add");
+    assertThat(run("AQD", "--user=../alice").err()).contains("user must be " + UserIds.RULE);
   }
 
   @Test
   void removeDeletesTheUser() {
-    run(Map.of("user", "alice"), "AQD-refresh-token");
+    run("AQD-refresh-token", "--user=alice");
 
-    run(Map.of("action", "remove", "user", "alice"), "");
+    assertThat(run("", "--action=remove", "--user=alice").exitCode()).isZero();
 
     assertThat(store().users()).isEmpty();
   }
 
   @Test
   void listReadsTheStoreWithoutChangingIt() {
-    run(Map.of("user", "alice"), "AQD-refresh-token");
+    run("AQD-refresh-token", "--user=alice");
 
-    run(Map.of("action", "list"), "");
+    CommandRun list = run("", "--action", "list");
 
+    assertThat(list.log())
+        .contains("INFO User alice: connected, access token valid until none yet.");
     assertThat(store().users().keySet()).containsExactly("alice");
   }
 
   @Test
-  void unknownActionIsRefused() {
-    assertThatThrownBy(() -> run(Map.of("action", "export"), ""))
-        .hasMessageContaining("add, remove or list");
+  void unknownActionExits2NamingTheOption() {
+    CommandRun run = run("", "--action=export");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("error: Invalid value for option '--action'");
+  }
+
+  @Test
+  void helpListsTheOptionsAndTheKeyVariable() {
+    CommandRun help = CommandRun.poller(Map.of(), "token", "--help");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out())
+        .contains("--action=action", "Default: add")
+        .contains("--user=id")
+        .contains("--token-file=file", "Env: POLLER_TOKEN_FILE")
+        .contains("--data-dir=dir", "Env: DATA_DIR")
+        .contains("POLLER_TOKEN_KEY")
+        .doesNotContain("--poll-interval-ms");
+  }
+
+  @Test
+  void theTokenFileVariableIsHonoured() {
+    Map<String, String> env =
+        Map.of(
+            "POLLER_TOKEN_KEY", TestConfigs.TOKEN_KEY,
+            "POLLER_TOKEN_FILE", dir.resolve("elsewhere.enc").toString());
+
+    CommandRun run =
+        CommandRun.poller(
+            env,
+            new ByteArrayInputStream("AQD-x".getBytes(StandardCharsets.UTF_8)),
+            "token",
+            "--user=alice");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(dir.resolve("elsewhere.enc")).exists();
   }
 }

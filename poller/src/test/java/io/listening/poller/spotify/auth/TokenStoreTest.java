@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.listening.poller.spotify.TestConfigs;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -83,6 +85,106 @@ class TokenStoreTest {
         .contains("\"version\":1")
         .contains("\"alice\":{\"refresh_token\":\"" + REFRESH + "\"")
         .contains("\"status\":\"connected\"");
+  }
+
+  /** The plaintext of the store file, decrypted as the documented format says. */
+  private String decrypted() throws Exception {
+    byte[] bytes = Files.readAllBytes(file());
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(
+        Cipher.DECRYPT_MODE,
+        new SecretKeySpec(Base64.getDecoder().decode(TestConfigs.TOKEN_KEY), "AES"),
+        new GCMParameterSpec(128, Arrays.copyOfRange(bytes, 4, 16)));
+    cipher.updateAAD("LTS1".getBytes(StandardCharsets.US_ASCII));
+    return new String(cipher.doFinal(bytes, 16, bytes.length - 16), StandardCharsets.UTF_8);
+  }
+
+  /** A store file as {@code TokenStore} writes it, around any plaintext. */
+  private void writeEncrypted(String plaintext) throws Exception {
+    byte[] nonce = new byte[12];
+    new SecureRandom().nextBytes(nonce);
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(
+        Cipher.ENCRYPT_MODE,
+        new SecretKeySpec(Base64.getDecoder().decode(TestConfigs.TOKEN_KEY), "AES"),
+        new GCMParameterSpec(128, nonce));
+    cipher.updateAAD("LTS1".getBytes(StandardCharsets.US_ASCII));
+    byte[] ciphertext = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        file(),
+        ByteBuffer.allocate(16 + ciphertext.length)
+            .put("LTS1".getBytes(StandardCharsets.US_ASCII))
+            .put(nonce)
+            .put(ciphertext)
+            .array());
+  }
+
+  @Test
+  void aStoreWrittenByEarlierVersionsStillOpens() throws Exception {
+    // Byte for byte what the node-by-node encoder of earlier versions wrote.
+    String written =
+        "{\"version\":1,\"users\":{"
+            + "\"alice\":{\"refresh_token\":\"AQD-refresh-token-of-alice\","
+            + "\"access_token\":\"BQC-access-token-of-alice\","
+            + "\"access_token_expires_at\":\"2025-01-02T11:00:00Z\","
+            + "\"status\":\"connected\",\"updated_at\":\"2025-01-02T10:00:00Z\"},"
+            + "\"bob\":{\"refresh_token\":\"AQD-bob\",\"access_token\":null,"
+            + "\"access_token_expires_at\":null,"
+            + "\"status\":\"reconnect_needed\",\"updated_at\":\"2025-01-02T10:00:00Z\"}}}";
+    writeEncrypted(written);
+
+    TokenStore store = TokenStore.open(file(), KEY);
+
+    assertThat(store.get("alice"))
+        .contains(
+            new UserTokens(
+                "alice", REFRESH, ACCESS, NOW.plusSeconds(3600), TokenStatus.CONNECTED, NOW));
+    assertThat(store.get("bob"))
+        .contains(new UserTokens("bob", "AQD-bob", null, null, TokenStatus.RECONNECT_NEEDED, NOW));
+    // Rewriting it changes nothing in the plaintext: the format is the same.
+    store.put(store.get("alice").orElseThrow());
+    assertThat(decrypted()).isEqualTo(written);
+  }
+
+  @Test
+  void brokenContentNamesTheFieldButNoToken() throws Exception {
+    writeEncrypted(
+        "{\"version\":1,\"users\":{\"alice\":{\"refresh_token\":\""
+            + REFRESH
+            + "\","
+            + "\"access_token\":\""
+            + ACCESS
+            + "\",\"access_token_expires_at\":\""
+            + ACCESS
+            + "\","
+            + "\"status\":\"connected\"}}}");
+
+    assertThatThrownBy(() -> TokenStore.open(file(), KEY))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(file().toString())
+        .hasMessageContaining("users.alice.access_token_expires_at must be")
+        .hasMessageNotContaining(ACCESS)
+        .hasNoCause();
+  }
+
+  @Test
+  void unknownStatusAndMissingRefreshTokenAreBrokenContent() throws Exception {
+    writeEncrypted(
+        "{\"version\":1,\"users\":{\"alice\":{\"refresh_token\":\"x\",\"status\":\"paused\"}}}");
+    assertThatThrownBy(() -> TokenStore.open(file(), KEY))
+        .hasMessageContaining("users.alice.status: unknown token status 'paused'");
+
+    writeEncrypted("{\"version\":1,\"users\":{\"alice\":{\"status\":\"connected\"}}}");
+    assertThatThrownBy(() -> TokenStore.open(file(), KEY))
+        .hasMessageContaining("users.alice.refresh_token is required");
+  }
+
+  @Test
+  void aStoreOfAnotherVersionSaysSo() throws Exception {
+    writeEncrypted("{\"version\":2,\"accounts\":[]}");
+
+    assertThatThrownBy(() -> TokenStore.open(file(), KEY))
+        .hasMessageContaining("has token store version 2; this program reads 1");
   }
 
   @Test

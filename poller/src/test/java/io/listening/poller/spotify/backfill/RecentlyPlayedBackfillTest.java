@@ -3,11 +3,13 @@ package io.listening.poller.spotify.backfill;
 import static io.listening.poller.spotify.SpotifyStandInServer.RECENTLY_PLAYED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import io.listening.events.PlayEvent;
 import io.listening.events.PlayEventCodec;
 import io.listening.events.Sources;
 import io.listening.events.Topics;
 import io.listening.poller.kafka.EventPublisher;
+import io.listening.poller.spotify.LogCapture;
 import io.listening.poller.spotify.MutableClock;
 import io.listening.poller.spotify.PollerConfig;
 import io.listening.poller.spotify.PollerPlayLog;
@@ -220,6 +222,48 @@ class RecentlyPlayedBackfillTest {
     assertThat(events()).filteredOn(e -> e.userId().equals("alice")).hasSize(3);
   }
 
+  /** A page whose track length is text: spotify-web-api-java throws NumberFormatException. */
+  private static final String UNREADABLE_PAGE =
+      """
+      {"items": [{"track": {"id": "4uLU6hMCjMI75M1A2tKUQC", "name": "Never Gonna Give You Up",
+                            "duration_ms": "three minutes", "type": "track"},
+                  "played_at": "2025-01-02T10:03:00.123Z"}],
+       "cursors": {"after": "1735812180123", "before": "1735812180123"}, "limit": 50, "next": null}
+      """;
+
+  @Test
+  void userWhoseAnswersCannotBeReadIsRetriedThenGivenUpAndTheOthersContinue() {
+    connect("bob");
+    history("alice", T0, 3);
+    history("bob", T0, 2);
+    for (int i = 0; i < RecentlyPlayedBackfill.MAX_ATTEMPTS; i++) {
+      spotify.failNext("alice", RECENTLY_PLAYED, Scripted.answer(200, UNREADABLE_PAGE));
+    }
+
+    RecentlyPlayedBackfill.Summary summary;
+    try (LogCapture callsLog = LogCapture.of(SpotifyCalls.class);
+        LogCapture backfillLog = LogCapture.of(RecentlyPlayedBackfill.class)) {
+      summary = run();
+
+      assertThat(callsLog.lines(Level.WARN))
+          .singleElement()
+          .satisfies(
+              line ->
+                  assertThat(line.message())
+                      .contains("recently-played for user alice could not be read")
+                      .contains("NumberFormatException"));
+      assertThat(backfillLog.lines(Level.WARN))
+          .extracting(LogCapture.Line::message)
+          .singleElement()
+          .satisfies(message -> assertThat(message).startsWith("Gave up on user alice"));
+    }
+
+    assertThat(summary.failedUsers()).isEqualTo(1);
+    assertThat(waits).hasSize(RecentlyPlayedBackfill.MAX_ATTEMPTS - 1);
+    assertThat(events()).extracting(PlayEvent::userId).containsOnly("bob").hasSize(2);
+    assertThat(new CursorStore(new UserFiles(config.stateDir())).load("alice")).isEmpty();
+  }
+
   @Test
   void userWhoMustReconnectIsSkippedWithoutCallingSpotify() {
     tokens.update("alice", tokens -> tokens.reconnectNeeded(T0));
@@ -242,6 +286,7 @@ class RecentlyPlayedBackfillTest {
         track.durationMs(),
         track.durationMs(),
         playedAt,
+        null,
         null,
         null,
         null,

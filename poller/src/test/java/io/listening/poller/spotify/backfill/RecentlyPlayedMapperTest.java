@@ -19,7 +19,7 @@ import se.michaelthelin.spotify.model_objects.specification.Track;
 class RecentlyPlayedMapperTest {
 
   private static final Instant PLAYED_AT = Instant.parse("2025-01-02T10:03:00Z");
-  private final RecentlyPlayedMapper mapper = new RecentlyPlayedMapper("alice", 30_000);
+  private final RecentlyPlayedMapper mapper = new RecentlyPlayedMapper("alice");
 
   private static PlayHistory item(String id, int durationMs, Instant playedAt) {
     Track track =
@@ -77,9 +77,12 @@ class RecentlyPlayedMapperTest {
   }
 
   @Test
-  void trackShorterThanTheThresholdIsASkip() {
-    assertThat(mapper.toEvent(item("4uLU6hMCjMI75M1A2tKUQC", 25_000, PLAYED_AT)).eventType())
-        .isEqualTo(EventTypes.SKIP);
+  void aShortTrackIsStillAPlayAndNothingClaimsItWasSkipped() {
+    PlayEvent event = mapper.toEvent(item("4uLU6hMCjMI75M1A2tKUQC", 25_000, PLAYED_AT));
+
+    assertThat(event.eventType()).isEqualTo(EventTypes.PLAY);
+    assertThat(event.msPlayed()).isEqualTo(25_000);
+    assertThat(event.skipped()).isNull();
   }
 
   @Test

@@ -68,13 +68,13 @@ class PlaybackTrackerTest {
     assertThat(a.play().listenedMs()).isEqualTo(180_000);
     assertThat(a.play().startedAt()).isEqualTo(T0);
     assertThat(a.endedAt()).isEqualTo(T0.plusSeconds(180));
-    assertThat(a.toEvent("alice", 30_000).eventType()).isEqualTo(EventTypes.PLAY);
+    assertThat(a.toEvent("alice").eventType()).isEqualTo(EventTypes.PLAY);
     assertThat(state.play().track()).isEqualTo(B);
     assertThat(state.play().startedAt()).isEqualTo(T0.plusSeconds(180));
   }
 
   @Test
-  void playEndedBeforeTheThresholdIsASkipWithItsListeningTime() {
+  void playEndedAfterAFewSecondsIsAPlayWithItsListeningTime() {
     see(0, playing(B, 0));
     see(5, playing(B, 5));
     see(10, playing(B, 10));
@@ -84,18 +84,11 @@ class PlaybackTrackerTest {
     FinishedPlay b = only();
     assertThat(b.play().listenedMs()).isEqualTo(12_000);
     assertThat(b.endedAt()).isEqualTo(T0.plusSeconds(12));
-    PlayEvent event = b.toEvent("alice", 30_000);
-    assertThat(event.eventType()).isEqualTo(EventTypes.SKIP);
+    PlayEvent event = b.toEvent("alice");
+    assertThat(event.eventType()).isEqualTo(EventTypes.PLAY);
     assertThat(event.msPlayed()).isEqualTo(12_000);
-  }
-
-  @Test
-  void thresholdIsInclusiveAndConfigurable() {
-    CurrentPlay play = new CurrentPlay(A, CONTEXT, T0, 30_000, 30_000, true);
-    FinishedPlay atThreshold = new FinishedPlay(play, T0.plusSeconds(30));
-
-    assertThat(atThreshold.toEvent("alice", 30_000).eventType()).isEqualTo(EventTypes.PLAY);
-    assertThat(atThreshold.toEvent("alice", 30_001).eventType()).isEqualTo(EventTypes.SKIP);
+    assertThat(event.reasonEnd()).isNull();
+    assertThat(event.skipped()).as("currently-playing carries no skip flag").isNull();
   }
 
   @Test
@@ -175,8 +168,8 @@ class PlaybackTrackerTest {
     assertThat(finished).hasSize(2);
     FinishedPlay second = finished.get(1);
     assertThat(second.play().listenedMs()).isEqualTo(180_000);
-    assertThat(second.toEvent("alice", 30_000).eventId())
-        .isNotEqualTo(first.toEvent("alice", 30_000).eventId());
+    assertThat(second.toEvent("alice").eventId())
+        .isNotEqualTo(first.toEvent("alice").eventId());
   }
 
   @Test
@@ -290,16 +283,16 @@ class PlaybackTrackerTest {
   void eventIdDependsOnUserTrackAndStartOnly() {
     CurrentPlay play = new CurrentPlay(A, CONTEXT, T0, 60_000, 60_000, true);
 
-    String id = new FinishedPlay(play, T0.plusSeconds(60)).toEvent("alice", 30_000).eventId();
+    String id = new FinishedPlay(play, T0.plusSeconds(60)).toEvent("alice").eventId();
     String laterEnd =
         new FinishedPlay(play.advance(5_000, 65_000, true), T0.plusSeconds(65))
-            .toEvent("alice", 30_000)
+            .toEvent("alice")
             .eventId();
     String otherStart =
         new FinishedPlay(new CurrentPlay(A, CONTEXT, T0.plusMillis(1), 60_000, 60_000, true), T0)
-            .toEvent("alice", 30_000)
+            .toEvent("alice")
             .eventId();
-    String otherUser = new FinishedPlay(play, T0.plusSeconds(60)).toEvent("bob", 30_000).eventId();
+    String otherUser = new FinishedPlay(play, T0.plusSeconds(60)).toEvent("bob").eventId();
 
     assertThat(laterEnd).isEqualTo(id);
     assertThat(otherStart).isNotEqualTo(id);
@@ -314,7 +307,7 @@ class PlaybackTrackerTest {
     see(195, PlaybackSnapshot.nothing(null));
 
     for (FinishedPlay play : finished) {
-      PlayEvent event = play.toEvent("alice", 30_000).withIngestedAt(T0.plusSeconds(200));
+      PlayEvent event = play.toEvent("alice").withIngestedAt(T0.plusSeconds(200));
       assertThat(PlayEventValidator.violations(event, T0.plusSeconds(200))).isEmpty();
       assertThat(event.source()).isEqualTo(Sources.SPOTIFY_POLL);
       assertThat(event.startedAt()).isNotNull();

@@ -3,7 +3,11 @@ package io.listening.poller.spotify.playback;
 import static io.listening.poller.spotify.SpotifyStandInServer.CURRENTLY_PLAYING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import io.listening.events.PlayEventCodec;
+import io.listening.events.Topics;
 import io.listening.poller.kafka.EventPublisher;
+import io.listening.poller.spotify.LogCapture;
 import io.listening.poller.spotify.PollerConfig;
 import io.listening.poller.spotify.SpotifyStandInServer;
 import io.listening.poller.spotify.SpotifyStandInServer.Track;
@@ -21,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +39,8 @@ class PollLoopTest {
   private static final Track A =
       new Track(
           "4uLU6hMCjMI75M1A2tKUQC", "Never Gonna Give You Up", "Rick Astley", "Whenever", 180_000);
+  private static final Track B =
+      new Track("7GhIk7Il098yCjg4BQjzvb", "Take On Me", "a-ha", "Hunting High and Low", 200_000);
 
   @TempDir Path dir;
 
@@ -43,6 +50,7 @@ class PollLoopTest {
   private SpotifyStandInServer spotify;
   private PollerConfig config;
   private TokenStore tokens;
+  private SpotifyCalls calls;
   private PollLoop loop;
 
   @BeforeEach
@@ -54,11 +62,12 @@ class PollLoopTest {
         UserTokens.connected("alice", spotify.connect("alice"), Clock.systemUTC().instant()));
     spotify.play("alice", A);
     SpotifyConnection connection = SpotifyConnection.create(config);
+    calls = new SpotifyCalls(tokens, connection, Clock.systemUTC());
     SpotifyPoller poller =
         new SpotifyPoller(
             config,
             tokens,
-            new SpotifyCalls(tokens, connection, Clock.systemUTC()),
+            calls,
             new EventPublisher(producer, Clock.systemUTC()),
             Backoff.withJitter(config.pollInterval(), config.backoffMax()));
     loop =
@@ -76,11 +85,21 @@ class PollLoopTest {
   }
 
   private void awaitPolls(int count) throws InterruptedException {
+    await(() -> spotify.requests("alice", CURRENTLY_PLAYING).size() >= count);
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (spotify.requests("alice", CURRENTLY_PLAYING).size() < count) {
+    while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).isLessThan(deadline);
       Thread.sleep(20);
     }
+  }
+
+  private boolean published(String trackId) {
+    return producer.history().stream()
+        .filter(record -> Topics.ALL.contains(record.topic()))
+        .anyMatch(record -> PlayEventCodec.decode(record.value()).trackId().equals(trackId));
   }
 
   @Test
@@ -112,5 +131,29 @@ class PollLoopTest {
         .withMessageContaining("not a token store");
     assertThat(producer.closed()).isTrue();
     assertThat(connectionClosed).isTrue();
+  }
+
+  @Test
+  void unreadableAnswersNeitherStopTheLoopNorLoseTheNextPlay() throws Exception {
+    try (LogCapture log = LogCapture.of(SpotifyCalls.class)) {
+      CompletableFuture<Void> running = CompletableFuture.runAsync(loop::run);
+      awaitPolls(2);
+
+      spotify.sendUnknownAction("alice", true);
+      await(() -> calls.unreadableAnswers() >= 3);
+      assertThat(running).isNotDone();
+
+      spotify.sendUnknownAction("alice", false);
+      long unreadable = calls.unreadableAnswers();
+      int polls = spotify.requests("alice", CURRENTLY_PLAYING).size();
+      awaitPolls(polls + 2);
+      spotify.play("alice", B);
+      await(() -> published(A.id()));
+
+      loop.stop();
+      running.get(10, TimeUnit.SECONDS);
+      assertThat(calls.unreadableAnswers()).isBetween(unreadable, unreadable + 1);
+      assertThat(log.lines(Level.WARN)).hasSize(1);
+    }
   }
 }

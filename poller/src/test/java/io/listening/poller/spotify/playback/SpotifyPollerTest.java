@@ -4,6 +4,7 @@ import static io.listening.poller.spotify.SpotifyStandInServer.CURRENTLY_PLAYING
 import static io.listening.poller.spotify.SpotifyStandInServer.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.listening.events.EventTypes;
@@ -12,6 +13,7 @@ import io.listening.events.PlayEventCodec;
 import io.listening.events.Sources;
 import io.listening.events.Topics;
 import io.listening.poller.kafka.EventPublisher;
+import io.listening.poller.spotify.LogCapture;
 import io.listening.poller.spotify.MutableClock;
 import io.listening.poller.spotify.PollerConfig;
 import io.listening.poller.spotify.PollerPlayLog;
@@ -60,6 +62,7 @@ class SpotifyPollerTest {
   private PollerConfig config;
   private TokenStore tokens;
   private SpotifyConnection connection;
+  private SpotifyCalls calls;
   private SpotifyPoller poller;
 
   @BeforeEach
@@ -86,10 +89,11 @@ class SpotifyPollerTest {
     MockProducer<String, String> producer =
         new MockProducer<>(true, new StringSerializer(), new StringSerializer());
     producers.add(producer);
+    calls = new SpotifyCalls(tokens, connection, clock);
     return new SpotifyPoller(
         config,
         tokens,
-        new SpotifyCalls(tokens, connection, clock),
+        calls,
         new EventPublisher(producer, clock),
         new Backoff(config.pollInterval(), config.backoffMax(), () -> 0.5));
   }
@@ -209,7 +213,7 @@ class SpotifyPollerTest {
         .singleElement()
         .satisfies(
             event -> {
-              assertThat(event.eventType()).isEqualTo(EventTypes.SKIP);
+              assertThat(event.eventType()).isEqualTo(EventTypes.PLAY);
               assertThat(event.msPlayed()).isEqualTo(25_000);
             });
     JsonNode last = nowPlaying().get(nowPlaying().size() - 1);
@@ -332,5 +336,67 @@ class SpotifyPollerTest {
 
     assertThat(spotify.requests().stream().filter(r -> r.path().equals(CURRENTLY_PLAYING)))
         .hasSize(6);
+  }
+
+  @Test
+  void unreadableAnswersBackOffAndTheNextReadableOneCarriesThePlayOn() {
+    spotify.play("alice", A);
+    pollAt(0);
+    spotify.sendUnknownAction("alice", true);
+
+    try (LogCapture callsLog = LogCapture.of(SpotifyCalls.class);
+        LogCapture pollerLog = LogCapture.of(SpotifyPoller.class)) {
+      for (long t = 1; t <= 20; t++) {
+        pollAt(t);
+      }
+      spotify.sendUnknownAction("alice", false);
+      for (long t = 21; t <= 30; t++) {
+        pollAt(t);
+      }
+
+      // Waits with jitter 0.5 after failures 1, 2, 3: 3.75 s, 7.5 s, 15 s; readable again at 28 s.
+      assertThat(secondsOfCalls("alice")).startsWith(0L, 1L, 5L, 13L, 28L, 29L, 30L);
+      assertThat(calls.unreadableAnswers()).isEqualTo(3);
+      assertThat(callsLog.lines(Level.WARN)).hasSize(1);
+      assertThat(callsLog.lines(Level.INFO))
+          .extracting(LogCapture.Line::message)
+          .anyMatch(message -> message.contains("can be read again, after 3"));
+      assertThat(pollerLog.lines(Level.WARN)).isEmpty();
+    }
+    pollEvery5sUntil(35, 180);
+    spotify.play("alice", B);
+    pollAt(185);
+
+    assertThat(events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.trackId()).isEqualTo(A.id());
+              assertThat(event.msPlayed()).isEqualTo(180_000);
+              assertThat(event.startedAt()).isEqualTo(T0);
+            });
+  }
+
+  @Test
+  void oneUsersUnreadableAnswersLeaveTheOtherUsersPolled() {
+    connect("bob");
+    spotify.play("alice", A);
+    spotify.play("bob", A);
+    spotify.sendUnknownAction("alice", true);
+
+    pollEvery5sUntil(0, 180);
+    spotify.play("bob", B);
+    pollAt(185);
+
+    assertThat(secondsOfCalls("bob")).hasSize(38);
+    assertThat(events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.userId()).isEqualTo("bob");
+              assertThat(event.msPlayed()).isEqualTo(180_000);
+            });
+    assertThat(calls.unreadableAnswers()).isEqualTo(secondsOfCalls("alice").size());
+    assertThat(nowPlaying()).allMatch(node -> node.get("user_id").asText().equals("bob"));
   }
 }

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.listening.webapp.stats.ListeningSummary;
 import io.listening.webapp.stats.ListeningTotals;
 import io.listening.webapp.stats.StatsService;
 import io.listening.webapp.stats.TopTrack;
@@ -41,14 +42,12 @@ class DashboardView extends VerticalLayout {
     getStyle().set("margin", "0 auto");
     add(new H1("Listening dashboard"));
     try {
-      WarehouseBuild build = stats.currentBuild();
-      ListeningTotals totals = stats.totals();
-      List<TopTrack> topTracks = stats.topTracks(TOP_TRACKS);
+      ListeningSummary summary = stats.summary(TOP_TRACKS);
       add(
-          buildLine(build, totals),
-          totalsRow(totals),
+          buildLine(summary.build(), summary.totals()),
+          totalsRow(summary.totals()),
           new H2("Top tracks"),
-          topTracksGrid(topTracks));
+          topTracksGrid(summary.topTracks()));
     } catch (WarehouseUnavailableException e) {
       Paragraph message = new Paragraph(e.getMessage());
       message.setId("warehouse-unavailable");

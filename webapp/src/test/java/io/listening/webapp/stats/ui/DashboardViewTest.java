@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.grid.Grid;
+import io.listening.webapp.stats.ListeningSummary;
 import io.listening.webapp.stats.ListeningTotals;
 import io.listening.webapp.stats.StatsService;
 import io.listening.webapp.stats.TopTrack;
@@ -24,14 +25,18 @@ class DashboardViewTest {
 
   @Test
   void showsTotalsFormattedAndTopTracks() {
-    when(stats.currentBuild())
-        .thenReturn(new WarehouseBuild("build-1", Instant.parse("2024-12-02T03:00:00Z")));
-    when(stats.totals()).thenReturn(new ListeningTotals(1234, 56, 5, 4, 3, 45_000_000, null, null));
-    when(stats.topTracks(DashboardView.TOP_TRACKS))
+    when(stats.summary(DashboardView.TOP_TRACKS))
         .thenReturn(
-            List.of(
-                new TopTrack(
-                    "4uLU6hMCjMI75M1A2tKUQC", "Never Gonna Give You Up", "Rick Astley", 40, 3)));
+            new ListeningSummary(
+                new WarehouseBuild("build-1", Instant.parse("2024-12-02T03:00:00Z")),
+                new ListeningTotals(1234, 56, 5, 4, 3, 45_000_000, null, null),
+                List.of(
+                    new TopTrack(
+                        "4uLU6hMCjMI75M1A2tKUQC",
+                        "Never Gonna Give You Up",
+                        "Rick Astley",
+                        40,
+                        3))));
 
     DashboardView view = new DashboardView(stats);
 
@@ -50,7 +55,7 @@ class DashboardViewTest {
 
   @Test
   void missingWarehouseShowsTheReasonInsteadOfNumbers() {
-    when(stats.currentBuild())
+    when(stats.summary(DashboardView.TOP_TRACKS))
         .thenThrow(new WarehouseUnavailableException("No warehouse build yet."));
 
     DashboardView view = new DashboardView(stats);

@@ -1,0 +1,377 @@
+"""Builds, checks and publishes the DuckDB warehouse with dbt (docs/data-contracts.md section 3).
+
+Publishing: ``dbt build`` writes a new file, ``warehouse/analytics.build.duckdb``; only when
+every model and test passed is it checkpointed and renamed over ``warehouse/analytics.duckdb``
+(atomic on one filesystem). Readers hold the published file open read-only and never see half a
+build; a failed build leaves the published file untouched. Checking runs dbt's tests against a
+private copy of the published file and never renames anything.
+
+Command line (``ops/dbt-build.sh`` runs it in the dbt virtualenv)::
+
+    python -m listening.warehouse [OPTIONS] publish [DBT_ARGS...]    dbt build, then publish
+    python -m listening.warehouse [OPTIONS] check [DBT_ARGS...]      dbt test on a copy
+    python -m listening.warehouse [OPTIONS] freshness [DBT_ARGS...]  dbt source freshness
+    python -m listening.warehouse [OPTIONS] info                     JSON: the published build
+    python -m listening.warehouse [OPTIONS] most-related-track       a track with recommendations
+
+``DATA_DIR`` (required, absolute) and ``LAKE_DIR`` (default ``$DATA_DIR/lake``) come from the
+environment, as does everything dbt reads itself (``PLAY_THRESHOLD_MS``, ``DBT_TARGET``, ...).
+With a selection among the dbt arguments (``-s/--select/--exclude/--selector``) a publish starts
+from a copy of the published file, so the models left out keep their published contents. One
+publish runs at a time (``warehouse/.dbt-build.lock``); a second one fails at once.
+
+Importing this module is cheap (DuckDB is imported where it is used), so DAG files may import it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from listening import contract
+
+log = logging.getLogger(__name__)
+
+# airflow/dags/listening/warehouse.py -> the repository's dbt project.
+DEFAULT_PROJECT_DIR = str(Path(__file__).resolve().parents[3] / "dbt")
+
+BUILD_INFO_TABLE = "gold.build_info"
+TOTALS_TABLE = "gold.listening_totals"
+
+_SELECTION_FLAGS = ("-s", "--select", "-m", "--models", "--exclude", "--selector")
+
+
+class WarehouseError(Exception):
+    """A build, check or read of the warehouse failed; the message says what and what was kept."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the warehouse, the lake and dbt are."""
+
+    data_dir: str
+    lake_dir: str
+    project_dir: str = DEFAULT_PROJECT_DIR
+    dbt: str = "dbt"
+    target: str = "duckdb"
+
+    @classmethod
+    def from_environment(cls, *, dbt: str | None = None, project_dir: str | None = None):
+        data_dir = os.environ.get("DATA_DIR")
+        if not data_dir:
+            raise WarehouseError("DATA_DIR is not set")
+        return cls(
+            data_dir=data_dir,
+            lake_dir=contract.lake_dir(data_dir, os.environ.get("LAKE_DIR")),
+            project_dir=project_dir or DEFAULT_PROJECT_DIR,
+            dbt=dbt or str(Path(sys.executable).with_name("dbt")),
+            target=os.environ.get("DBT_TARGET") or "duckdb",
+        )
+
+    @property
+    def published(self) -> str:
+        return os.path.join(self.data_dir, contract.DataDir.PUBLISHED_WAREHOUSE)
+
+    @property
+    def build(self) -> str:
+        return os.path.join(self.data_dir, contract.DataDir.BUILD_WAREHOUSE)
+
+    @property
+    def warehouse_dir(self) -> str:
+        return os.path.join(self.data_dir, contract.DataDir.WAREHOUSE)
+
+    @property
+    def lock(self) -> str:
+        return os.path.join(self.warehouse_dir, ".dbt-build.lock")
+
+    def validate(self) -> None:
+        # dbt-duckdb resolves relative paths against the working directory, not the project.
+        if not os.path.isabs(self.data_dir):
+            raise WarehouseError(f"DATA_DIR must be an absolute path, got '{self.data_dir}'")
+        if not (os.path.isabs(self.lake_dir) or "://" in self.lake_dir):
+            raise WarehouseError(
+                f"LAKE_DIR must be an absolute path or a URI, got '{self.lake_dir}'"
+            )
+
+    def require_duckdb(self, mode: str) -> None:
+        if self.target != "duckdb":
+            raise WarehouseError(
+                f"{mode} works on the DuckDB warehouse; run dbt directly for target '{self.target}'"
+            )
+
+
+@dataclass(frozen=True)
+class PublishedBuild:
+    """What ``gold.build_info`` and ``gold.listening_totals`` say about one warehouse file."""
+
+    build_id: str
+    built_at: datetime
+    play_threshold_ms: int
+    total_plays: int
+    gold_row_counts: dict[str, int]
+
+    def to_json(self) -> dict:
+        return {
+            "build_id": self.build_id,
+            "built_at": self.built_at.isoformat().replace("+00:00", "Z"),
+            "play_threshold_ms": self.play_threshold_ms,
+            "total_plays": self.total_plays,
+            "gold_row_counts": self.gold_row_counts,
+        }
+
+    def report(self) -> str:
+        lines = [
+            f"    gold.{table:<24} {count:>10} rows"
+            for table, count in sorted(self.gold_row_counts.items())
+        ]
+        lines.append(
+            f"    build {self.build_id} at {self.built_at:%Y-%m-%d %H:%M:%S} UTC, "
+            f"play threshold {self.play_threshold_ms} ms: {self.total_plays} plays"
+        )
+        return "\n".join(lines)
+
+
+def as_utc(value: datetime) -> datetime:
+    """DuckDB returns a TIMESTAMP (UTC by the contract) naive and a TIMESTAMPTZ aware."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def published_build(path: str) -> PublishedBuild:
+    """Reads the build record of the warehouse file at ``path`` (read-only)."""
+    import duckdb
+
+    if not os.path.exists(path):
+        raise WarehouseError(f"no warehouse at {path}: nothing has been published yet")
+    con = duckdb.connect(path, read_only=True)
+    try:
+        try:
+            rows = con.execute(
+                f"select build_id, built_at, play_threshold_ms from {BUILD_INFO_TABLE}"
+            ).fetchall()
+        except duckdb.BinderException as e:
+            raise WarehouseError(
+                f"{BUILD_INFO_TABLE} of {path} records no play_threshold_ms: the file was "
+                "built before builds recorded their play threshold; rebuild it"
+            ) from e
+        except duckdb.CatalogException as e:
+            raise WarehouseError(f"{path} has no {BUILD_INFO_TABLE}: {e}") from e
+        if len(rows) != 1:
+            raise WarehouseError(f"{BUILD_INFO_TABLE} of {path} has {len(rows)} rows, not 1")
+        build_id, built_at, play_threshold_ms = rows[0]
+        [(total_plays,)] = con.execute(f"select total_plays from {TOTALS_TABLE}").fetchall()
+        tables = con.execute(
+            "select table_name from information_schema.tables "
+            "where table_schema = 'gold' order by table_name"
+        ).fetchall()
+        counts = {
+            table: con.execute(f'select count(*) from gold."{table}"').fetchone()[0]
+            for (table,) in tables
+        }
+    finally:
+        con.close()
+    return PublishedBuild(
+        build_id=build_id,
+        built_at=as_utc(built_at),
+        play_threshold_ms=play_threshold_ms,
+        total_plays=total_plays,
+        gold_row_counts=counts,
+    )
+
+
+def most_related_track(path: str) -> str | None:
+    """The track with the most co-occurrences (ties: lowest id), i.e. one with recommendations."""
+    import duckdb
+
+    con = duckdb.connect(path, read_only=True)
+    try:
+        row = con.execute(
+            "select track_id from gold.track_co_occurrence "
+            "order by co_occurrences desc, track_id limit 1"
+        ).fetchone()
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
+def is_selective(dbt_args: Sequence[str]) -> bool:
+    """Whether the dbt arguments select only part of the project."""
+    return any(arg.split("=", 1)[0] in _SELECTION_FLAGS for arg in dbt_args)
+
+
+def run_dbt(settings: Settings, command: Sequence[str], database: str) -> int:
+    """Runs ``dbt <command>`` on the DuckDB file ``database``; returns dbt's exit code."""
+    env = dict(os.environ)
+    env.update(
+        LAKE_DIR=settings.lake_dir,
+        DBT_DUCKDB_PATH=database,
+        DBT_PROFILES_DIR=settings.project_dir,
+        DBT_PROJECT_DIR=settings.project_dir,
+        DBT_TARGET=settings.target,
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+        DBT_VERSION_CHECK="false",
+    )
+    argv = [settings.dbt, "--no-version-check", "--no-send-anonymous-usage-stats"]
+    if not sys.stdout.isatty():
+        argv.append("--no-use-colors")
+    argv += list(command)
+    log.info(
+        "running %s (DBT_DUCKDB_PATH=%s, LAKE_DIR=%s)", " ".join(argv), database, settings.lake_dir
+    )
+    try:
+        return subprocess.run(argv, env=env, check=False).returncode
+    except FileNotFoundError as e:
+        raise WarehouseError(f"dbt not found at {settings.dbt}") from e
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: str) -> Iterator[None]:
+    with open(lock_path, "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as e:
+            raise WarehouseError(f"another dbt build is running (lock {lock_path})") from e
+        yield
+
+
+def _remove(*paths: str) -> None:
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(path)
+
+
+def _copy(source: str, target: str) -> None:
+    """Copies the file ``source`` is at the moment it is opened, even if it is renamed over."""
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
+def _checkpoint(path: str) -> None:
+    """Replays a leftover WAL, if any, into the file, so the file is complete on its own."""
+    import duckdb
+
+    con = duckdb.connect(path)
+    try:
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    if os.path.exists(path + ".wal"):
+        raise WarehouseError(f"{path}.wal is still there after the checkpoint; not publishing")
+
+
+def _fsync_dir(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def publish(settings: Settings, dbt_args: Sequence[str] = ()) -> PublishedBuild:
+    """``dbt build`` into a new file and, only if it passed, renames it over the published one."""
+    settings.validate()
+    settings.require_duckdb("publish")
+    os.makedirs(settings.warehouse_dir, exist_ok=True)
+    published, build = settings.published, settings.build
+    with _exclusive(settings.lock):
+        _remove(build, build + ".wal")
+        if is_selective(dbt_args) and os.path.exists(published):
+            _copy(published, build)
+            log.info("selective build: starting from a copy of %s", published)
+        else:
+            log.info("full build into a new file %s", build)
+        if run_dbt(settings, ["build", *dbt_args], database=build) != 0:
+            kept = f" (failed build kept at {build})" if os.path.exists(build) else ""
+            raise WarehouseError(f"dbt build failed; {published} was left untouched{kept}")
+        _checkpoint(build)
+        try:
+            built = published_build(build)
+        except WarehouseError as e:
+            raise WarehouseError(f"not publishing {build}: {e}") from e
+        os.replace(build, published)
+        _fsync_dir(settings.warehouse_dir)
+    log.info("published build %s: renamed %s -> %s", built.build_id, build, published)
+    return built
+
+
+def check(settings: Settings, dbt_args: Sequence[str] = ()) -> PublishedBuild:
+    """``dbt test`` against a private copy of the published file; publishes nothing.
+
+    The copy lives in a temporary folder beside the published file and is deleted afterwards, so
+    the published file is only ever read.
+    """
+    settings.validate()
+    settings.require_duckdb("check")
+    published = settings.published
+    build = published_build(published)
+    with tempfile.TemporaryDirectory(prefix=".check-", dir=settings.warehouse_dir) as tmp:
+        copy = os.path.join(tmp, os.path.basename(published))
+        _copy(published, copy)
+        log.info("checking build %s on a copy of %s", build.build_id, published)
+        if run_dbt(settings, ["test", *dbt_args], database=copy) != 0:
+            raise WarehouseError(
+                f"dbt test failed on a copy of {published} (build {build.build_id}); "
+                "the published file was not changed"
+            )
+    return build
+
+
+def freshness(settings: Settings, dbt_args: Sequence[str] = ()) -> None:
+    """``dbt source freshness`` of the lake; the sources are read in place, no file is needed."""
+    settings.validate()
+    if run_dbt(settings, ["source", "freshness", *dbt_args], database=":memory:") != 0:
+        raise WarehouseError("dbt source freshness failed")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m listening.warehouse",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--dbt", help="the dbt executable (default: dbt beside this Python)")
+    parser.add_argument("--project-dir", help=f"the dbt project (default {DEFAULT_PROJECT_DIR})")
+    parser.add_argument(
+        "mode", choices=["publish", "check", "freshness", "info", "most-related-track"]
+    )
+    parser.add_argument("dbt_args", nargs=argparse.REMAINDER, help="passed on to dbt")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="    %(message)s", stream=sys.stderr)
+    try:
+        settings = Settings.from_environment(dbt=args.dbt, project_dir=args.project_dir)
+        if args.mode in ("info", "most-related-track") and args.dbt_args:
+            parser.error(f"{args.mode} takes no dbt arguments")
+        if args.mode == "publish":
+            print(publish(settings, args.dbt_args).report())
+        elif args.mode == "check":
+            check(settings, args.dbt_args)
+        elif args.mode == "freshness":
+            freshness(settings, args.dbt_args)
+        elif args.mode == "info":
+            print(json.dumps(published_build(settings.published).to_json()))
+        else:
+            track = most_related_track(settings.published)
+            if track is None:
+                raise WarehouseError("gold.track_co_occurrence is empty")
+            print(track)
+    except WarehouseError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
