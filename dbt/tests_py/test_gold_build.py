@@ -389,6 +389,20 @@ def test_the_reported_skip_flag_is_read_and_does_not_count():
     assert query("select count(*) from silver.silver_plays where is_reported_skip is null") == [(10,)]
 
 
+def test_bronze_knows_when_each_record_arrived_where_the_lake_says_so():
+    # Current files carry kafka_timestamp and lie in the partition of that hour; older ones lack it.
+    rows = query(
+        """
+        select arrived_at is null as is_legacy, count(*)
+        from bronze.stg_lake__plays
+        group by all
+        order by all
+        """
+    )
+    assert [is_legacy for is_legacy, _ in rows] == [False, True]
+    assert all(count > 0 for _, count in rows)
+
+
 @pytest.mark.parametrize("skipped_column", ["none", "all"])
 def test_bronze_reads_lakes_whose_files_all_lack_or_all_have_the_skipped_column(
     tmp_path, skipped_column
@@ -399,6 +413,8 @@ def test_bronze_reads_lakes_whose_files_all_lack_or_all_have_the_skipped_column(
     warehouse = data / "warehouse" / "analytics.duckdb"
     flagged = query("select count(is_reported_skip) from bronze.stg_lake__plays", warehouse)
     assert flagged == [(0 if skipped_column == "none" else 3,)]
+    arrived = query("select count(arrived_at), count(*) from bronze.stg_lake__plays", warehouse)
+    assert arrived[0][0] == (0 if skipped_column == "none" else arrived[0][1])
     assert query("select total_plays, total_skips from gold.listening_totals", warehouse) == [(11, 2)]
 
 

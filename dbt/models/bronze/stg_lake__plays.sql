@@ -37,7 +37,8 @@ renamed as (
         -- kafka lineage
         cast(kafka_topic as {{ dbt.type_string() }}) as kafka_topic,
         cast(kafka_partition as {{ dbt.type_int() }}) as kafka_partition,
-        cast(kafka_offset as {{ dbt.type_bigint() }}) as kafka_offset
+        cast(kafka_offset as {{ dbt.type_bigint() }}) as kafka_offset,
+        {{ to_utc_timestamp('kafka_timestamp') }} as arrived_at
 
     from source
 )

@@ -11,9 +11,12 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Writes lake rows as Parquet under {@code year=/month=/day=/hour=} of their UTC {@code played_at},
- * one fixed set of files per hour and batch: {@code <batch>-00000-of-00001.parquet}. The fixed
- * shard count and the batch in the name make a rerun replace its own files and nothing else.
+ * Writes lake rows as Parquet under {@code year=/month=/day=/hour=} of the UTC hour they arrived in
+ * Kafka ({@code kafka_timestamp}), one fixed set of files per hour and batch: {@code
+ * <batch>-00000-of-00001.parquet}. Partitioning by arrival, not by {@code played_at}, means a window
+ * writes only the partitions of its own hours (years of imported history arriving in one hour are
+ * one partition, not one per hour played) and a late event needs no special case. The fixed shard
+ * count and the batch in the name make a rerun replace its own files and nothing else.
  */
 final class WritePartitionedParquet
     extends PTransform<PCollection<GenericRecord>, WriteFilesResult<String>> {
@@ -34,7 +37,7 @@ final class WritePartitionedParquet
     return rows.apply(
         "WriteHourPartitions",
         FileIO.<String, GenericRecord>writeDynamic()
-            .by(row -> HourPartition.of(LakeSchemas.instant(row, "played_at")))
+            .by(row -> HourPartition.of(LakeSchemas.instant(row, "kafka_timestamp")))
             .withDestinationCoder(StringUtf8Coder.of())
             .via(ParquetIO.sink(LakeSchemas.PLAY_EVENT))
             .to(directory)

@@ -46,8 +46,8 @@ public final class ReadOffsetRangeFn extends DoFn<OffsetRange, KafkaMessage> {
           if (record.offset() >= range.startOffset() && record.offset() < range.endOffset()) {
             out.output(
                 new KafkaMessage(
-                    record.topic(), record.partition(), record.offset(), record.key(),
-                    record.value()));
+                    record.topic(), record.partition(), record.offset(), record.timestamp(),
+                    record.key(), record.value()));
             recordsRead.inc();
           }
         }

@@ -45,6 +45,7 @@ public final class LakeSchemas {
           .requiredString("kafka_topic")
           .requiredInt("kafka_partition")
           .requiredLong("kafka_offset")
+          .name("kafka_timestamp").type(TIMESTAMP).noDefault()
           .endRecord();
 
   public static final Schema DEAD_LETTER =
@@ -86,6 +87,7 @@ public final class LakeSchemas {
     record.put("kafka_topic", origin.topic());
     record.put("kafka_partition", origin.partition());
     record.put("kafka_offset", origin.offset());
+    record.put("kafka_timestamp", origin.timestampMs());
     return record;
   }
 

@@ -89,6 +89,18 @@ class KafkaToLakeIT {
                     + "') where skipped"))
         .as("Spotify's skip flag is kept as the producer reported it")
         .isEqualTo(10);
+    String partitioned =
+        "from read_parquet('" + lake + "/" + LakeLayout.PLAYS_GLOB + "', hive_partitioning = true,"
+            + " hive_types = {'year': INTEGER, 'month': INTEGER, 'day': INTEGER, 'hour': INTEGER})";
+    assertThat(
+            single(
+                "select count(*) " + partitioned + " where make_timestamp(year, month, day, hour, 0, 0)"
+                    + " <> date_trunc('hour', kafka_timestamp at time zone 'UTC')"))
+        .as("every row lies in the partition of the hour it arrived in Kafka")
+        .isZero();
+    assertThat(single("select count(*) " + partitioned + " where year = 2024"))
+        .as("rows played in 2024 but arrived now are not partitioned by played_at")
+        .isZero();
     assertThat(BatchManifest.read(Files.readString(lake.resolve("_manifests/" + first.batch() + ".json"))))
         .isEqualTo(first);
     List<Path> filesAfterFirstRun = lakeFiles();

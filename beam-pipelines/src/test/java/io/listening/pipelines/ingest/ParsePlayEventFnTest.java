@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class ParsePlayEventFnTest {
 
+  private static final long ARRIVED_MS = Instant.parse("2026-12-01T09:30:00Z").toEpochMilli();
+
   private static final Instant WINDOW_END = Instant.parse("2024-06-01T12:00:00Z");
 
   @Test
@@ -34,13 +36,13 @@ class ParsePlayEventFnTest {
     Instant validPlayedAt = valid.playedAt();
     List<KafkaMessage> messages =
         List.of(
-            new KafkaMessage("spotify-plays", 0, 0, "user-1", validJson),
-            new KafkaMessage("spotify-plays", 0, 1, "user-1", "{broken"),
+            new KafkaMessage("spotify-plays", 0, 0, ARRIVED_MS, "user-1", validJson),
+            new KafkaMessage("spotify-plays", 0, 1, ARRIVED_MS, "user-1", "{broken"),
             new KafkaMessage(
-                "spotify-plays", 0, 2, "user-1",
+                "spotify-plays", 0, 2, ARRIVED_MS, "user-1",
                 validJson.replace("\"ms_played\":180000", "\"ms_played\":-3")),
-            new KafkaMessage("spotify-plays", 0, 3, "user-2", validJson),
-            new KafkaMessage("spotify-plays", 0, 4, "user-1", null));
+            new KafkaMessage("spotify-plays", 0, 3, ARRIVED_MS, "user-2", validJson),
+            new KafkaMessage("spotify-plays", 0, 4, ARRIVED_MS, "user-1", null));
 
     Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.create());
     PCollectionTuple parsed = parse(pipeline, messages);
@@ -54,6 +56,8 @@ class ParsePlayEventFnTest {
               assertThat(row.get("event_id").toString()).isEqualTo(validId);
               assertThat(LakeSchemas.instant(row, "played_at")).isEqualTo(validPlayedAt);
               assertThat(row.get("kafka_offset")).isEqualTo(0L);
+              assertThat(LakeSchemas.instant(row, "kafka_timestamp"))
+                  .isEqualTo(Instant.ofEpochMilli(ARRIVED_MS));
               return null;
             });
     PAssert.that(parsed.get(ParsePlayEventFn.DEAD_LETTER))
@@ -79,7 +83,7 @@ class ParsePlayEventFnTest {
   void deadLetterKeepsTheOriginalPayload() {
     Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.create());
     PCollectionTuple parsed =
-        parse(pipeline, List.of(new KafkaMessage("spotify-plays", 2, 9, "k", "{\"ms_played\":\"x\"}")));
+        parse(pipeline, List.of(new KafkaMessage("spotify-plays", 2, 9, ARRIVED_MS, "k", "{\"ms_played\":\"x\"}")));
 
     PAssert.that(parsed.get(ParsePlayEventFn.DEAD_LETTER))
         .satisfies(
