@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import java.time.Instant;
 
 /**
  * The JSON form of {@link PlayEvent}: one object with snake_case fields and ISO-8601 UTC instants,
@@ -60,38 +59,24 @@ public final class PlayEventCodec {
     if (message.startsWith("Trailing token")) {
       return "not valid JSON: text after the end of the object";
     }
-    String field = field(e);
-    if (field == null) {
+    String field = StrictJson.fieldPath(e);
+    if (field.isEmpty()) {
       return "not a JSON object";
     }
     if (message.startsWith("Missing required creator property")
         || message.startsWith("Cannot map `null`")) {
       return field + " is required";
     }
+    if (e.getTargetType() == null) {
+      return field + ": " + message;
+    }
     Class<?> type = e.getTargetType();
-    String got = e instanceof InvalidFormatException invalid ? "'" + invalid.getValue() + "'" : null;
-    if (type == Instant.class) {
-      return field + " must be " + StrictJson.INSTANT_RULE + (got == null ? "" : ", got " + got);
-    }
-    if (type == Long.class || type == long.class) {
-      return field + " must be an integer" + (got == null ? "" : ", got " + got);
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return field + " must be true or false" + (got == null ? "" : ", got " + got);
-    }
-    if (type == String.class) {
-      return field + " must be a string";
-    }
-    return field + ": " + message;
-  }
-
-  private static String field(JsonMappingException e) {
-    String name = null;
-    for (JsonMappingException.Reference reference : e.getPath()) {
-      if (reference.getFieldName() != null) {
-        name = reference.getFieldName();
-      }
-    }
-    return name;
+    // A dead letter may quote a value it could not read (it carries the whole payload anyway); a
+    // number or boolean where text belongs needs no quoting to be found.
+    String got =
+        e instanceof InvalidFormatException invalid && type != String.class
+            ? ", got '" + invalid.getValue() + "'"
+            : "";
+    return field + " must be " + StrictJson.expected(type) + got;
   }
 }

@@ -1,5 +1,6 @@
 package io.listening.pipelines.ingest;
 
+import io.listening.events.LocalDefaults;
 import java.time.Duration;
 
 /** The broker did not answer while the batch was planned; nothing was read or written. */
@@ -11,7 +12,9 @@ final class KafkaUnavailableException extends RuntimeException {
             + bootstrapServers
             + " within "
             + waited.toSeconds()
-            + " s, so nothing was read or written. Start it with `bash ops/kafka.sh start`, or"
+            + " s, so nothing was read or written. Start it with `"
+            + LocalDefaults.KAFKA_START_COMMAND
+            + "`, or"
             + " point --bootstrapServers (KAFKA_BOOTSTRAP_SERVERS) at a running broker.",
         cause);
   }

@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.listening.events.StrictJson;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.Map;
 
 /**
  * A JSON document that is not what its reader expects: not JSON at all, cut short, or with a field
@@ -38,7 +35,7 @@ public final class MalformedJsonException extends Exception {
     if (!(e instanceof JsonMappingException mapping)) {
       return "not valid JSON";
     }
-    String path = path(mapping);
+    String path = StrictJson.fieldPath(mapping);
     if (e instanceof ValueInstantiationException) {
       String problem = e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage();
       return path.isEmpty() ? problem : path + ": " + problem;
@@ -60,7 +57,7 @@ public final class MalformedJsonException extends Exception {
       return path + " must not be null";
     }
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-      return path + " must be " + expected(mismatch.getTargetType());
+      return path + " must be " + StrictJson.expected(mismatch.getTargetType());
     }
     return path + " is not valid";
   }
@@ -72,44 +69,6 @@ public final class MalformedJsonException extends Exception {
       }
     }
     return null;
-  }
-
-  private static String expected(Class<?> type) {
-    if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
-      return "an integer";
-    }
-    if (type == boolean.class || type == Boolean.class) {
-      return "true or false";
-    }
-    if (type == String.class || type.isEnum()) {
-      return "a string";
-    }
-    if (type == Instant.class) {
-      return StrictJson.INSTANT_RULE;
-    }
-    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return "a list";
-    }
-    if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-      return "an object";
-    }
-    return "of type " + type.getSimpleName();
-  }
-
-  /** The field in the document, as {@code files[0].size}. */
-  private static String path(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference reference : e.getPath()) {
-      if (reference.getFieldName() != null) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(reference.getFieldName());
-      } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return path.toString();
   }
 
   private static String where(JsonLocation location) {

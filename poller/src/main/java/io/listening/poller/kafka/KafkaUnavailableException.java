@@ -1,5 +1,6 @@
 package io.listening.poller.kafka;
 
+import io.listening.events.LocalDefaults;
 import io.listening.poller.cli.UnavailableException;
 import java.time.Duration;
 
@@ -10,7 +11,9 @@ public final class KafkaUnavailableException extends UnavailableException {
     super(
         "Kafka "
             + problem.replace("{}", bootstrapServers)
-            + ", so nothing was published. Start it with `bash ops/kafka.sh start`, or point"
+            + ", so nothing was published. Start it with `"
+            + LocalDefaults.KAFKA_START_COMMAND
+            + "`, or point"
             + " --bootstrap-servers (KAFKA_BOOTSTRAP_SERVERS) at a running broker.",
         cause);
   }
