@@ -23,8 +23,9 @@ public interface IngestOptions extends PipelineOptions {
   void setTopics(String value);
 
   @Description(
-      "Root of the lake: a local folder or a Beam filesystem URI such as s3://bucket/lake."
-          + " Valid events go to <lakeDir>/plays, rejected ones to <lakeDir>/dead_letter")
+      "Root of the lake (required): a local folder or a Beam filesystem URI such as"
+          + " s3://bucket/lake. Valid events go to <lakeDir>/plays, rejected ones to"
+          + " <lakeDir>/dead_letter")
   @Validation.Required
   String getLakeDir();
 
@@ -45,11 +46,13 @@ public interface IngestOptions extends PipelineOptions {
 
   void setWindowEnd(String value);
 
-  @Description("Parquet files per hour partition and window; fixed so reruns rewrite the same files")
-  @Default.Integer(1)
-  int getShardsPerPartition();
+  @Description(
+      "Rows each lake file sorts in memory before it spills a sorted run to the local temporary"
+          + " folder; bounds memory per Kafka partition being written")
+  @Default.Integer(100_000)
+  int getSortBufferRows();
 
-  void setShardsPerPartition(int value);
+  void setSortBufferRows(int value);
 
   @Description("Fail a partition read when Kafka returns nothing for this many seconds")
   @Default.Integer(60)

@@ -3,35 +3,37 @@ package io.listening.pipelines.kafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads exactly the records of one {@link OffsetRange}. A plain bounded read: it seeks to the start
  * and polls until the consumer's position reaches the end, so transaction markers or compacted gaps
- * cannot make it wait forever, and it works the same on every runner.
+ * cannot make it wait forever, and it works the same on every runner. A broker that stops answering
+ * fails the read after the stall timeout with a sentence that says so.
  */
-public final class ReadOffsetRangeFn extends DoFn<OffsetRange, KafkaMessage> {
+public final class OffsetRangeReader {
 
+  private static final Logger LOG = LoggerFactory.getLogger(OffsetRangeReader.class);
   private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
   private final String bootstrapServers;
   private final Duration stallTimeout;
-  private final Counter recordsRead = Metrics.counter(ReadOffsetRangeFn.class, "records_read");
 
-  public ReadOffsetRangeFn(String bootstrapServers, Duration stallTimeout) {
+  public OffsetRangeReader(String bootstrapServers, Duration stallTimeout) {
     this.bootstrapServers = bootstrapServers;
     this.stallTimeout = stallTimeout;
   }
 
-  @ProcessElement
-  public void processElement(@Element OffsetRange range, OutputReceiver<KafkaMessage> out) {
+  /** Hands every record of {@code range} to {@code sink}, in offset order. */
+  public void read(OffsetRange range, Consumer<KafkaMessage> sink) {
     if (range.isEmpty()) {
       return;
     }
@@ -39,24 +41,38 @@ public final class ReadOffsetRangeFn extends DoFn<OffsetRange, KafkaMessage> {
     try (KafkaConsumer<String, String> consumer = consumer()) {
       consumer.assign(List.of(partition));
       consumer.seek(partition, range.startOffset());
-      long lastProgress = System.nanoTime();
+      long started = System.nanoTime();
+      long lastProgress = started;
+      long lastReport = started;
+      long read = 0;
       while (consumer.position(partition) < range.endOffset()) {
         long before = consumer.position(partition);
         for (ConsumerRecord<String, String> record : consumer.poll(POLL_TIMEOUT)) {
           if (record.offset() >= range.startOffset() && record.offset() < range.endOffset()) {
-            out.output(
+            sink.accept(
                 new KafkaMessage(
                     record.topic(), record.partition(), record.offset(), record.timestamp(),
                     record.key(), record.value()));
-            recordsRead.inc();
+            read++;
           }
         }
+        long now = System.nanoTime();
         if (consumer.position(partition) > before) {
-          lastProgress = System.nanoTime();
-        } else if (Duration.ofNanos(System.nanoTime() - lastProgress).compareTo(stallTimeout) > 0) {
-          throw new IllegalStateException(
-              "No progress reading " + range + " for " + stallTimeout.toSeconds()
-                  + " s; position is " + consumer.position(partition));
+          lastProgress = now;
+        } else if (now - lastProgress > stallTimeout.toNanos()) {
+          throw new KafkaReadStalledException(
+              String.format(
+                  "Kafka at %s returned nothing of %s for %d s (at offset %d of %d); the broker may"
+                      + " be down. Nothing was published; rerun the same window when it is back.",
+                  bootstrapServers, range, stallTimeout.toSeconds(), consumer.position(partition),
+                  range.endOffset()));
+        }
+        if (now - lastReport > PROGRESS_EVERY.toNanos()) {
+          lastReport = now;
+          LOG.info(
+              "Read {} of {} records of {} ({}%), {} records/s.",
+              read, range.size(), range, 100 * read / range.size(),
+              Math.round(read / ((now - started) / 1e9)));
         }
       }
     }
@@ -67,10 +83,19 @@ public final class ReadOffsetRangeFn extends DoFn<OffsetRange, KafkaMessage> {
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000,
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
+            ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 16,
+            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20,
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
             ConsumerConfig.CLIENT_ID_CONFIG, "listening-kafka-to-lake"),
         new StringDeserializer(),
         new StringDeserializer());
+  }
+
+  /** The broker stopped answering in the middle of a range. */
+  public static final class KafkaReadStalledException extends RuntimeException {
+    KafkaReadStalledException(String message) {
+      super(message);
+    }
   }
 }
