@@ -94,16 +94,21 @@ public final class KafkaToLake {
     long started = System.nanoTime();
     LakeStaging staging = new LakeStaging(trimSlash(options.getLakeDir()), window.name());
     staging.clear();
-    Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options, window, ranges, staging);
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("Batch " + window.name() + " ended in state " + state);
+    BatchManifest manifest;
+    try {
+      Pipeline pipeline = Pipeline.create(options);
+      build(pipeline, options, window, ranges, staging);
+      PipelineResult result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("Batch " + window.name() + " ended in state " + state);
+      }
+      manifest = BatchManifest.of(window, ranges, result.metrics());
+      manifest.requireReconciled();
+    } catch (RuntimeException e) {
+      staging.clear();
+      throw e;
     }
-
-    BatchManifest manifest = BatchManifest.of(window, ranges, result.metrics());
-    manifest.requireReconciled();
     LakeStaging.Published published = staging.publish();
     manifest.writeTo(options.getLakeDir());
     double seconds = (System.nanoTime() - started) / 1e9;

@@ -124,6 +124,12 @@ final class LakeStaging {
       for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
+      // The staging folder itself goes too once no other batch is in it.
+      try (Stream<Path> others = Files.list(dir.getParent())) {
+        if (others.findAny().isEmpty()) {
+          Files.delete(dir.getParent());
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Could not remove " + dir, e);
     }
