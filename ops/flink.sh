@@ -73,6 +73,9 @@ start() {
   if wait_for_port 127.0.0.1 "$FLINK_REST_PORT" 0; then
     die "port $FLINK_REST_PORT is taken by another process; set FLINK_REST_PORT"
   fi
+  if wait_for_port 127.0.0.1 "$FLINK_RPC_PORT" 0; then
+    die "port $FLINK_RPC_PORT is taken by another process; set FLINK_RPC_PORT"
+  fi
   mkdir -p "$FLINK_DIR/tmp"
   # Both at once: the TaskManager retries its registration until the JobManager answers, and the
   # two JVMs warm up in parallel.
