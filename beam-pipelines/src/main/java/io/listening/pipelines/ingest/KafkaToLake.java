@@ -6,11 +6,14 @@ import io.listening.pipelines.kafka.OffsetRange;
 import io.listening.pipelines.kafka.OffsetRanges;
 import io.listening.pipelines.kafka.ReadOffsetRangeFn;
 import io.listening.pipelines.lake.LakeSchemas;
+import io.listening.pipelines.snowflake.SnowflakeLoad;
+import io.listening.pipelines.snowflake.SnowflakeLoadException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -69,12 +72,17 @@ public final class KafkaToLake {
     } catch (KafkaUnavailableException e) {
       LOG.error(e.getMessage());
       System.exit(3);
+    } catch (SnowflakeLoadException e) {
+      LOG.error(e.getMessage());
+      System.exit(4);
     }
   }
 
   /** Resolves the window, runs the pipeline to completion and reconciles its counts. */
   public static BatchManifest run(IngestOptions options, Clock clock) {
     BatchWindow window = BatchWindow.of(options.getWindowStart(), options.getWindowEnd(), clock);
+    // Checked before Kafka is read, so a wrong Snowflake setting costs no batch.
+    Optional<SnowflakeLoad> warehouseLoad = SnowflakeLoad.fromOptions(options);
     List<String> topics = topics(options.getTopics());
     List<OffsetRange> ranges = resolveRanges(options.getBootstrapServers(), topics, window, PLANNER_TIMEOUT);
     LOG.info(
@@ -96,6 +104,8 @@ public final class KafkaToLake {
     LOG.info(
         "Batch {} done: {} records read, {} events to the lake, {} dead letters.",
         window.name(), manifest.recordsRead(), manifest.validEvents(), manifest.deadLetters());
+    // After the manifest: the lake is complete even when the load fails, and a rerun loads it.
+    warehouseLoad.ifPresent(load -> load.load(options.getLakeDir(), manifest.batch(), manifest.validEvents()));
     return manifest;
   }
 
