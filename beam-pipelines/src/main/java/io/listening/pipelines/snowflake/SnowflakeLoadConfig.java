@@ -99,8 +99,9 @@ record SnowflakeLoadConfig(
     properties.put("db", database);
     properties.put("schema", schema);
     properties.put("loginTimeout", Integer.toString(loginTimeoutSeconds));
-    // JSON results: the driver's default Arrow reader needs --add-opens=java.base/java.nio on
-    // Java 17, which `java -jar` and Flink task managers do not pass.
+    // JSON results: the driver's Arrow reader needs java.nio opened on Java 17, which only the
+    // jar's manifest (for `java -jar`) does; `flink run` and other launchers do not. Snowflake
+    // honours this; fakesnow always answers in Arrow.
     properties.put("JDBC_QUERY_RESULT_FORMAT", "JSON");
     // Lake timestamps are UTC instants; a UTC session keeps every conversion of them in UTC.
     properties.put("TIMEZONE", "UTC");
