@@ -2,13 +2,17 @@ package io.listening.pipelines.ingest;
 
 import io.listening.events.LocalDefaults;
 import io.listening.events.Topics;
+import io.listening.pipelines.snowflake.SnowflakeLoadOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
-/** Options of {@link KafkaToLake}. Every option can be given as {@code --name=value}. */
-public interface IngestOptions extends PipelineOptions {
+/**
+ * Options of {@link KafkaToLake}. Every option can be given as {@code --name=value}; the optional
+ * Snowflake load's are in {@link SnowflakeLoadOptions}.
+ */
+public interface IngestOptions extends PipelineOptions, SnowflakeLoadOptions {
 
   @Description("Kafka bootstrap servers, host:port[,host:port]")
   @Default.String(LocalDefaults.KAFKA_BOOTSTRAP_SERVERS)

@@ -2,11 +2,14 @@ package io.listening.pipelines.ingest;
 
 import io.listening.pipelines.kafka.OffsetRange;
 import io.listening.pipelines.kafka.OffsetRanges;
+import io.listening.pipelines.snowflake.SnowflakeLoad;
+import io.listening.pipelines.snowflake.SnowflakeLoadException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -64,6 +67,9 @@ public final class KafkaToLake {
     } catch (KafkaUnavailableException e) {
       LOG.error(e.getMessage());
       System.exit(3);
+    } catch (SnowflakeLoadException e) {
+      LOG.error(e.getMessage());
+      System.exit(4);
     } catch (RuntimeException e) {
       LOG.error("The batch failed: {}", BatchFailure.describe(e));
       LOG.debug("Failure in detail", e);
@@ -75,7 +81,8 @@ public final class KafkaToLake {
     System.out.println(
         "KafkaToLake: lands the listening events that reached Kafka in a time window in the"
             + " Parquet lake.\nUsage: java -jar beam-pipelines.jar --lakeDir=DIR [--option=value ...]"
-            + "\nExit codes: 0 done, 1 the batch failed, 2 invalid arguments, 3 Kafka unavailable.");
+            + "\nExit codes: 0 done, 1 the batch failed, 2 invalid arguments, 3 Kafka unavailable,"
+            + " 4 the Snowflake load failed (the lake is complete; rerun to load).");
     PipelineOptionsFactory.printHelp(System.out, IngestOptions.class);
     System.out.println(
         "Runner options: --help=DirectOptions, --help=FlinkPipelineOptions, --help=S3Options.");
@@ -84,6 +91,8 @@ public final class KafkaToLake {
   /** Resolves the window, runs the pipeline to completion and reconciles its counts. */
   public static BatchManifest run(IngestOptions options, Clock clock) {
     BatchWindow window = BatchWindow.of(options.getWindowStart(), options.getWindowEnd(), clock);
+    // Checked before Kafka is read, so a wrong Snowflake setting costs no batch.
+    Optional<SnowflakeLoad> warehouseLoad = SnowflakeLoad.fromOptions(options);
     List<String> topics = topics(options.getTopics());
     List<OffsetRange> ranges = resolveRanges(options.getBootstrapServers(), topics, window, PLANNER_TIMEOUT);
     LOG.info(
@@ -118,6 +127,8 @@ public final class KafkaToLake {
         window.name(), String.format("%.1f", seconds), manifest.recordsRead(),
         Math.round(manifest.recordsRead() / Math.max(seconds, 0.001)), manifest.validEvents(),
         manifest.deadLetters(), published.files(), published.removed());
+    // After the manifest: the lake is complete even when the load fails, and a rerun loads it.
+    warehouseLoad.ifPresent(load -> load.load(options.getLakeDir(), manifest.batch(), manifest.validEvents()));
     return manifest;
   }
 
