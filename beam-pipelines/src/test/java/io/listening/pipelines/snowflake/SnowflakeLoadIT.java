@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -217,8 +218,9 @@ class SnowflakeLoadIT {
     assertThatThrownBy(() -> load.load(lake.toString(), batch.batch(), 11))
         .isInstanceOf(SnowflakeLoadException.class)
         .hasMessage(
-            "Batch " + batch.batch() + " does not reconcile with Snowflake: 10 rows staged from 1"
-                + " files, but its manifest counts 11 valid events; nothing was loaded into " + BRONZE
+            "Batch " + batch.batch() + " does not reconcile with Snowflake: 10 rows staged from "
+                + playsFiles(batch.batch()) + " files, but its manifest counts 11 valid events;"
+                + " nothing was loaded into " + BRONZE
                 + ". Check that stage LISTENING.LAKE.LAKE_STAGE points at the lake root.");
 
     // Settings the job can check itself fail before Kafka is asked anything: the broker address
@@ -352,6 +354,13 @@ class SnowflakeLoadIT {
           e -> producer.send(new ProducerRecord<>(e.topic(), e.userId(), PlayEventCodec.encode(e))));
       malformed.forEach(m -> producer.send(new ProducerRecord<>("spotify-events", "x", m)));
       producer.flush();
+    }
+  }
+
+  /** The batch's plays files: one per Kafka partition that had rows in the window. */
+  private long playsFiles(String batchName) throws IOException {
+    try (Stream<Path> files = Files.walk(lake.resolve("plays"))) {
+      return files.filter(f -> f.getFileName().toString().startsWith(batchName + "-")).count();
     }
   }
 }
