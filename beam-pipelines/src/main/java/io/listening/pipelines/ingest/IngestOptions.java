@@ -3,16 +3,21 @@ package io.listening.pipelines.ingest;
 import io.listening.events.LocalDefaults;
 import io.listening.events.Topics;
 import io.listening.pipelines.snowflake.SnowflakeLoadOptions;
+import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
 /**
  * Options of {@link KafkaToLake}. Every option can be given as {@code --name=value}; the optional
  * Snowflake load's are in {@link SnowflakeLoadOptions}.
+ *
+ * <p>Extends Beam's {@link S3Options} for {@code s3://} lakes: Beam registers only their parent
+ * {@code AwsOptions} ({@code --awsRegion}, {@code --endpoint}, {@code --awsCredentialsProvider}) with
+ * the command line, so without this {@code --s3ClientFactoryClass} (path-style access) and {@code
+ * --s3UploadBufferSizeBytes} would be refused as unknown.
  */
-public interface IngestOptions extends PipelineOptions, SnowflakeLoadOptions {
+public interface IngestOptions extends S3Options, SnowflakeLoadOptions {
 
   @Description("Kafka bootstrap servers, host:port[,host:port]")
   @Default.String(LocalDefaults.KAFKA_BOOTSTRAP_SERVERS)

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Reads the listening events that reached Kafka in a time window and lands them in the Parquet lake;
@@ -101,6 +103,7 @@ public final class KafkaToLake {
         window.end());
 
     long started = System.nanoTime();
+    registerFileSystems(options);
     LakeStaging staging = new LakeStaging(trimSlash(options.getLakeDir()), window.name());
     staging.clear();
     BatchManifest manifest;
@@ -152,6 +155,20 @@ public final class KafkaToLake {
                     window,
                     staging.root(),
                     options.getSortBufferRows())));
+  }
+
+  /**
+   * Makes the lake's filesystem (s3:// included) usable before the pipeline exists, since staging is
+   * cleared first. Beam's S3 filesystem is set up for every run, and without a region it asks the
+   * EC2 instance metadata service for one, about 2 s outside AWS; a lake that is not on S3 needs no
+   * region, so it gets a fixed one and no lookup.
+   */
+  private static void registerFileSystems(IngestOptions options) {
+    boolean s3Lake = options.getLakeDir().startsWith("s3://");
+    if (!s3Lake && System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null) {
+      options.setAwsRegion(Region.US_EAST_1);
+    }
+    FileSystems.setDefaultPipelineOptions(options);
   }
 
   static List<OffsetRange> resolveRanges(
