@@ -6,6 +6,7 @@ import io.listening.pipelines.kafka.OffsetRange;
 import io.listening.pipelines.kafka.OffsetRangeReader;
 import io.listening.pipelines.lake.HourPartition;
 import io.listening.pipelines.lake.LakeSchemas;
+import io.listening.pipelines.lake.ParquetFiles;
 import io.listening.pipelines.lake.SortedParquetFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,6 @@ import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -91,13 +91,9 @@ final class LandOffsetRangeFn extends DoFn<OffsetRange, String> {
   }
 
   private static void writeUnsorted(List<GenericRecord> rows, String location) {
-    ParquetIO.Sink sink = ParquetIO.sink(LakeSchemas.DEAD_LETTER);
-    try (var channel = FileSystems.create(resource(location), MimeTypes.BINARY)) {
-      sink.open(channel);
-      for (GenericRecord row : rows) {
-        sink.write(row);
-      }
-      sink.flush();
+    try {
+      ParquetFiles.write(
+          LakeSchemas.DEAD_LETTER, rows.iterator(), FileSystems.create(resource(location), MimeTypes.BINARY));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + location, e);
     }

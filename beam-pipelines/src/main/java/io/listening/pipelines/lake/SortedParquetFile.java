@@ -18,7 +18,6 @@ import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 
 /**
  * The rows of one lake file, written sorted by ({@code user_id}, {@code played_at}) so Parquet's
@@ -66,14 +65,8 @@ public final class SortedParquetFile implements AutoCloseable {
   /** Writes every row added, in order, as one Parquet file to {@code channel}, and closes it. */
   public void writeTo(WritableByteChannel channel) throws IOException {
     buffer.sort(Comparator.comparing(Keyed::key, ORDER));
-    ParquetIO.Sink sink = ParquetIO.sink(schema);
-    try (channel) {
-      sink.open(channel);
-      Iterator<GenericRecord> ordered = spills.isEmpty() ? bufferIterator() : merged();
-      while (ordered.hasNext()) {
-        sink.write(ordered.next());
-      }
-      sink.flush();
+    try {
+      ParquetFiles.write(schema, spills.isEmpty() ? bufferIterator() : merged(), channel);
     } finally {
       close();
     }
