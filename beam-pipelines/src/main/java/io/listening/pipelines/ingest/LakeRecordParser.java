@@ -7,7 +7,6 @@ import io.listening.events.PlayEventValidator;
 import io.listening.pipelines.kafka.KafkaMessage;
 import io.listening.pipelines.lake.LakeSchemas;
 import java.time.Instant;
-import java.util.function.Consumer;
 import org.apache.avro.generic.GenericRecord;
 
 /**
@@ -28,8 +27,10 @@ final class LakeRecordParser {
     this.windowEnd = windowEnd;
   }
 
-  void parse(KafkaMessage message, Consumer<GenericRecord> valid, Consumer<GenericRecord> rejected) {
-    GenericRecord row;
+  /** A record as the lake keeps it: a lake row, or a dead letter with the reason. */
+  record Parsed(boolean valid, GenericRecord row) {}
+
+  Parsed parse(KafkaMessage message) {
     try {
       PlayEvent event =
           PlayEventValidator.requireValid(PlayEventCodec.decode(message.value()), windowEnd);
@@ -37,11 +38,9 @@ final class LakeRecordParser {
         throw new InvalidEventException(
             "record key '" + message.key() + "' differs from user_id '" + event.userId() + "'");
       }
-      row = LakeSchemas.playEvent(event, message);
+      return new Parsed(true, LakeSchemas.playEvent(event, message));
     } catch (InvalidEventException e) {
-      rejected.accept(LakeSchemas.deadLetter(message, e.getMessage(), batch));
-      return;
+      return new Parsed(false, LakeSchemas.deadLetter(message, e.getMessage(), batch));
     }
-    valid.accept(row);
   }
 }

@@ -24,6 +24,8 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.util.MimeTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lands one Kafka offset range in the batch's staging area: reads it, parses every record, and
@@ -37,6 +39,9 @@ import org.apache.beam.sdk.util.MimeTypes;
  * ({@link LakeStaging}).
  */
 final class LandOffsetRangeFn extends DoFn<OffsetRange, String> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LandOffsetRangeFn.class);
+  private static final long HOUR_MS = 3_600_000L;
 
   private final String bootstrapServers;
   private final Duration stallTimeout;
@@ -62,6 +67,7 @@ final class LandOffsetRangeFn extends DoFn<OffsetRange, String> {
 
   @ProcessElement
   public void processElement(@Element OffsetRange range, OutputReceiver<String> out) {
+    long started = System.nanoTime();
     LakeRecordParser parser = new LakeRecordParser(batch, windowEnd);
     String fileName = batch + "-" + range.topic() + "-" + range.partition() + ".parquet";
     HourFiles plays = new HourFiles(fileName, out);
@@ -71,9 +77,14 @@ final class LandOffsetRangeFn extends DoFn<OffsetRange, String> {
       new OffsetRangeReader(bootstrapServers, stallTimeout)
           .read(
               range,
-              message -> {
+              message -> parser.parse(message),
+              parsed -> {
                 read[0]++;
-                parser.parse(message, plays::add, rejected::add);
+                if (parsed.valid()) {
+                  plays.add(parsed.row());
+                } else {
+                  rejected.add(parsed.row());
+                }
               });
       plays.finish();
       if (!rejected.isEmpty()) {
@@ -85,6 +96,10 @@ final class LandOffsetRangeFn extends DoFn<OffsetRange, String> {
     } finally {
       plays.abandon();
     }
+    LOG.info(
+        "Landed {}: {} records in {} s, {} events, {} dead letters.",
+        range, read[0], String.format("%.1f", (System.nanoTime() - started) / 1e9), plays.rows(),
+        rejected.size());
     recordsRead.inc(read[0]);
     validEvents.inc(plays.rows());
     deadLetters.inc(rejected.size());
@@ -114,6 +129,7 @@ final class LandOffsetRangeFn extends DoFn<OffsetRange, String> {
     private final Set<String> written = new HashSet<>();
     private final Path spillDir = Path.of(System.getProperty("java.io.tmpdir"), "listening-lake-sort");
     private String hour;
+    private long hourNumber = Long.MIN_VALUE;
     private SortedParquetFile current;
     private long rows;
 
@@ -123,20 +139,26 @@ final class LandOffsetRangeFn extends DoFn<OffsetRange, String> {
     }
 
     void add(GenericRecord row) {
-      String rowHour = HourPartition.of(LakeSchemas.instant(row, "kafka_timestamp"));
-      if (!rowHour.equals(hour)) {
-        finish();
-        if (!written.add(rowHour)) {
-          throw new IllegalStateException(
-              "record " + row.get("kafka_topic") + "-" + row.get("kafka_partition") + "@"
-                  + row.get("kafka_offset") + " arrived in hour " + rowHour
-                  + " after later records; the topic must use message.timestamp.type=LogAppendTime");
-        }
-        hour = rowHour;
-        current = new SortedParquetFile(LakeSchemas.PLAY_EVENT, sortBufferRows, spillDir);
+      long arrivedMs = (Long) row.get("kafka_timestamp");
+      if (arrivedMs / HOUR_MS != hourNumber) {
+        hourNumber = arrivedMs / HOUR_MS;
+        changeHour(row, HourPartition.of(Instant.ofEpochMilli(arrivedMs)));
       }
       current.add(row);
       rows++;
+    }
+
+    /** Writes the finished hour's file and opens the next; the hour is formatted once per file. */
+    private void changeHour(GenericRecord row, String rowHour) {
+      finish();
+      if (!written.add(rowHour)) {
+        throw new IllegalStateException(
+            "record " + row.get("kafka_topic") + "-" + row.get("kafka_partition") + "@"
+                + row.get("kafka_offset") + " arrived in hour " + rowHour
+                + " after later records; the topic must use message.timestamp.type=LogAppendTime");
+      }
+      hour = rowHour;
+      current = new SortedParquetFile(LakeSchemas.PLAY_EVENT, sortBufferRows, spillDir);
     }
 
     void finish() {

@@ -1,9 +1,16 @@
 package io.listening.pipelines.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,6 +30,8 @@ public final class OffsetRangeReader {
   private static final Logger LOG = LoggerFactory.getLogger(OffsetRangeReader.class);
   private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+  /** Polled batches waiting for the sink: enough to ride out a slow write, little memory. */
+  private static final int QUEUED_BATCHES = 4;
 
   private final String bootstrapServers;
   private final Duration stallTimeout;
@@ -32,11 +41,53 @@ public final class OffsetRangeReader {
     this.stallTimeout = stallTimeout;
   }
 
-  /** Hands every record of {@code range} to {@code sink}, in offset order. */
-  public void read(OffsetRange range, Consumer<KafkaMessage> sink) {
+  /**
+   * Hands every record of {@code range}, in offset order, to {@code prepare} on a reading thread and
+   * its result to {@code sink} on the calling thread. Polling and preparing (decoding, validating)
+   * overlap with whatever the sink does (sorting, writing), so one range keeps two cores busy, as
+   * KafkaIO's reader does with its own polling thread. A failure on either side ends both, and is
+   * thrown here.
+   */
+  public <T> void read(OffsetRange range, Function<KafkaMessage, T> prepare, Consumer<T> sink) {
     if (range.isEmpty()) {
       return;
     }
+    BlockingQueue<List<T>> batches = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    AtomicReference<RuntimeException> readFailure = new AtomicReference<>();
+    AtomicBoolean abandoned = new AtomicBoolean();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                poll(range, prepare, batch -> offer(batches, batch, abandoned), abandoned);
+              } catch (RuntimeException e) {
+                readFailure.set(e);
+              } finally {
+                offer(batches, List.of(), abandoned);
+              }
+            },
+            "kafka-reader-" + range);
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      for (List<T> batch = take(batches); !batch.isEmpty(); batch = take(batches)) {
+        batch.forEach(sink);
+      }
+      if (readFailure.get() != null) {
+        throw readFailure.get();
+      }
+    } finally {
+      abandoned.set(true);
+      batches.clear();
+      reader.interrupt();
+    }
+  }
+
+  private <T> void poll(
+      OffsetRange range,
+      Function<KafkaMessage, T> prepare,
+      Consumer<List<T>> batches,
+      AtomicBoolean abandoned) {
     TopicPartition partition = new TopicPartition(range.topic(), range.partition());
     try (KafkaConsumer<String, String> consumer = consumer()) {
       consumer.assign(List.of(partition));
@@ -45,16 +96,21 @@ public final class OffsetRangeReader {
       long lastProgress = started;
       long lastReport = started;
       long read = 0;
-      while (consumer.position(partition) < range.endOffset()) {
+      while (consumer.position(partition) < range.endOffset() && !abandoned.get()) {
         long before = consumer.position(partition);
+        List<T> batch = new ArrayList<>();
         for (ConsumerRecord<String, String> record : consumer.poll(POLL_TIMEOUT)) {
           if (record.offset() >= range.startOffset() && record.offset() < range.endOffset()) {
-            sink.accept(
-                new KafkaMessage(
-                    record.topic(), record.partition(), record.offset(), record.timestamp(),
-                    record.key(), record.value()));
+            batch.add(
+                prepare.apply(
+                    new KafkaMessage(
+                        record.topic(), record.partition(), record.offset(), record.timestamp(),
+                        record.key(), record.value())));
             read++;
           }
+        }
+        if (!batch.isEmpty()) {
+          batches.accept(batch);
         }
         long now = System.nanoTime();
         if (consumer.position(partition) > before) {
@@ -75,6 +131,26 @@ public final class OffsetRangeReader {
               Math.round(read / ((now - started) / 1e9)));
         }
       }
+    }
+  }
+
+  /** Waits for room in the queue unless the calling side has given up. */
+  private static <T> void offer(BlockingQueue<List<T>> queue, List<T> batch, AtomicBoolean abandoned) {
+    try {
+      while (!abandoned.get() && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+        // The sink is still writing the batches before this one.
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static <T> List<T> take(BlockingQueue<List<T>> queue) {
+    try {
+      return queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading from Kafka", e);
     }
   }
 

@@ -63,6 +63,7 @@ class LakeRecordParserTest {
   }
 
   private void parse(KafkaMessage message) {
-    parser.parse(message, valid::add, rejected::add);
+    LakeRecordParser.Parsed parsed = parser.parse(message);
+    (parsed.valid() ? valid : rejected).add(parsed.row());
   }
 }
