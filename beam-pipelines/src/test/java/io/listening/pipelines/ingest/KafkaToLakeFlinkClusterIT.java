@@ -24,22 +24,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * KafkaToLake on a real Flink session cluster: a JobManager and a TaskManager process started by
@@ -64,27 +55,13 @@ class KafkaToLakeFlinkClusterIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static EmbeddedKafkaKraftBroker kafka;
+  private static TestKafka kafka;
   @TempDir static Path clusterData;
 
   @BeforeAll
   static void startKafkaAndFlink() throws Exception {
     assertThat(BUNDLED_JAR).as("the bundled jar (mvn package -Pbundle) the job is submitted as").isRegularFile();
-    kafka = new EmbeddedKafkaKraftBroker(1, 2);
-    kafka.afterPropertiesSet();
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
-      admin
-          .createTopics(
-              TOPICS.stream()
-                  .map(
-                      topic ->
-                          new NewTopic(topic, 2, (short) 1)
-                              .configs(Map.of("message.timestamp.type", "LogAppendTime")))
-                  .toList())
-          .all()
-          .get();
-    }
+    kafka = TestKafka.start(TOPICS);
     assertThat(flinkScript("start")).as("ops/flink.sh start exit code").isZero();
   }
 
@@ -94,7 +71,7 @@ class KafkaToLakeFlinkClusterIT {
       flinkScript("stop");
     } finally {
       if (kafka != null) {
-        kafka.destroy();
+        kafka.close();
       }
     }
   }
@@ -111,7 +88,7 @@ class KafkaToLakeFlinkClusterIT {
             "",
             PlayEventCodec.encode(TestEvents.play("bad", 1, Instant.parse("2024-06-04T09:00:00Z")))
                 .replace("track00000000000000001", "not-a-track-id"));
-    send(events(60, Instant.parse("2024-06-04T10:00:00Z")), malformed);
+    kafka.send(events(60, Instant.parse("2024-06-04T10:00:00Z")), malformed);
     Thread.sleep(1100);
     String end = Instant.now().minusMillis(100).toString();
 
@@ -185,7 +162,7 @@ class KafkaToLakeFlinkClusterIT {
   private static String[] jobArgs(String runner, Path lake, String start, String end) {
     return new String[] {
       "--runner=" + runner,
-      "--bootstrapServers=" + kafka.getBrokersAsString(),
+      "--bootstrapServers=" + kafka.bootstrapServers(),
       "--lakeDir=" + lake,
       "--windowStart=" + start,
       "--windowEnd=" + end
@@ -220,18 +197,6 @@ class KafkaToLakeFlinkClusterIT {
     return events;
   }
 
-  private static void send(List<PlayEvent> events, List<String> malformed) {
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()),
-            new StringSerializer(),
-            new StringSerializer())) {
-      events.forEach(
-          e -> producer.send(new ProducerRecord<>(e.topic(), e.userId(), PlayEventCodec.encode(e))));
-      malformed.forEach(m -> producer.send(new ProducerRecord<>("spotify-events", "x", m)));
-      producer.flush();
-    }
-  }
 
   /** Every column of a lake folder, the hive partition columns (year, ..., batch) included. */
   private static String rows(Path lake, String glob) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.listening.events.LakeLayout;
 import io.listening.events.PlayEvent;
-import io.listening.events.PlayEventCodec;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,16 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * What happens to the lake when a run does not end well: the process is killed, or the broker goes
@@ -50,10 +41,10 @@ class KafkaToLakeResilienceIT {
 
   @Test
   void killedAtAnyMomentAndRerunTheLakeIsExactlyThatOfOneCleanRun() throws Exception {
-    EmbeddedKafkaKraftBroker kafka = startKafka();
+    TestKafka kafka = TestKafka.start(TOPICS);
     try {
       Instant start = Instant.now();
-      send(kafka, events(40_000), List.of("garbage", "{\"event_id\":1}"));
+      kafka.send(events(40_000), List.of("garbage", "{\"event_id\":1}"));
       Thread.sleep(1100);
       String end = Instant.now().minusMillis(100).toString();
       Path clean = work.resolve("clean");
@@ -77,31 +68,31 @@ class KafkaToLakeResilienceIT {
       assertThat(differingRows(clean, killed, LakeLayout.DEAD_LETTER_GLOB)).isZero();
       assertThat(killed.resolve(LakeLayout.STAGING_DIR)).doesNotExist();
     } finally {
-      kafka.destroy();
+      kafka.close();
     }
   }
 
   @Test
   void aBrokerThatDisappearsMidReadFailsTheRunAndLeavesThePublishedLakeUntouched() throws Exception {
-    EmbeddedKafkaKraftBroker kafka = startKafka();
+    TestKafka kafka = TestKafka.start(TOPICS);
     Path lake = work.resolve("lake");
     Instant first = Instant.now();
-    send(kafka, events(100), List.of());
+    kafka.send(events(100), List.of());
     Thread.sleep(1100);
     Instant second = Instant.now();
     KafkaToLake.run(options(kafka, lake, first.toString(), second.toString()), Clock.systemUTC());
     Map<String, Long> published = files(lake);
-    send(kafka, events(300_000), List.of("garbage"));
+    kafka.send(events(300_000), List.of("garbage"));
     Thread.sleep(1100);
     IngestOptions secondWindow = options(kafka, lake, second.toString(), Instant.now().minusMillis(100).toString());
     secondWindow.setStallTimeoutSeconds(3);
 
-    String address = kafka.getBrokersAsString();
+    String address = kafka.bootstrapServers();
     CompletableFuture<BatchManifest> run =
         CompletableFuture.supplyAsync(() -> KafkaToLake.run(secondWindow, Clock.systemUTC()));
     // The one dead letter's partition is staged in no time; the 300,000 plays take a while.
     awaitOrFail(() -> Files.exists(lake.resolve(LakeLayout.STAGING_DIR)), run);
-    kafka.destroy();
+    kafka.close();
 
     assertThatThrownBy(() -> run.get(120, TimeUnit.SECONDS))
         .satisfies(
@@ -112,7 +103,7 @@ class KafkaToLakeResilienceIT {
     assertThat(files(lake)).as("the published lake, file by file").isEqualTo(published);
   }
 
-  private void killWhen(Predicate<Path> moment, EmbeddedKafkaKraftBroker kafka, Path lake, String start, String end)
+  private void killWhen(Predicate<Path> moment, TestKafka kafka, Path lake, String start, String end)
       throws Exception {
     List<String> command =
         new ArrayList<>(
@@ -142,39 +133,21 @@ class KafkaToLakeResilienceIT {
     }
   }
 
-  private static List<String> arguments(EmbeddedKafkaKraftBroker kafka, Path lake, String start, String end) {
+  private static List<String> arguments(TestKafka kafka, Path lake, String start, String end) {
     return List.of(
         "--runner=DirectRunner",
-        "--bootstrapServers=" + kafka.getBrokersAsString(),
+        "--bootstrapServers=" + kafka.bootstrapServers(),
         "--topics=" + String.join(",", TOPICS),
         "--lakeDir=" + lake,
         "--windowStart=" + start,
         "--windowEnd=" + end);
   }
 
-  private static IngestOptions options(EmbeddedKafkaKraftBroker kafka, Path lake, String start, String end) {
+  private static IngestOptions options(TestKafka kafka, Path lake, String start, String end) {
     return PipelineOptionsFactory.fromArgs(arguments(kafka, lake, start, end).toArray(String[]::new))
         .as(IngestOptions.class);
   }
 
-  private static EmbeddedKafkaKraftBroker startKafka() throws Exception {
-    EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 2);
-    kafka.afterPropertiesSet();
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
-      admin
-          .createTopics(
-              TOPICS.stream()
-                  .map(
-                      topic ->
-                          new NewTopic(topic, 2, (short) 1)
-                              .configs(Map.of("message.timestamp.type", "LogAppendTime")))
-                  .toList())
-          .all()
-          .get();
-    }
-    return kafka;
-  }
 
   private static List<PlayEvent> events(int count) {
     List<PlayEvent> events = new ArrayList<>();
@@ -185,20 +158,6 @@ class KafkaToLakeResilienceIT {
     return events;
   }
 
-  private static void send(EmbeddedKafkaKraftBroker kafka, List<PlayEvent> events, List<String> malformed) {
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
-                ProducerConfig.LINGER_MS_CONFIG, 20),
-            new StringSerializer(),
-            new StringSerializer())) {
-      events.forEach(
-          e -> producer.send(new ProducerRecord<>("spotify-plays", e.userId(), PlayEventCodec.encode(e))));
-      malformed.forEach(m -> producer.send(new ProducerRecord<>("spotify-events", "x", m)));
-      producer.flush();
-    }
-  }
 
   /** Every published Parquet file and its size, by path relative to the lake. */
   private static Map<String, Long> files(Path lake) throws IOException {

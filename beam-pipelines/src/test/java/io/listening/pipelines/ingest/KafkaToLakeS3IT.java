@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.listening.events.LakeLayout;
 import io.listening.events.PlayEvent;
-import io.listening.events.PlayEventCodec;
 import io.listening.pipelines.lake.PathStyleS3ClientBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,19 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The batch job writing an {@code s3://} lake through Beam's S3 filesystem, against the
@@ -44,32 +35,18 @@ class KafkaToLakeS3IT {
 
   private static final List<String> TOPICS =
       List.of("spotify-plays", "spotify-skips", "spotify-likes", "spotify-events");
-  private static EmbeddedKafkaKraftBroker kafka;
+  private static TestKafka kafka;
   private static S3TestServer s3;
 
   @BeforeAll
   static void start() throws Exception {
     s3 = S3TestServer.fromEnvironment();
-    kafka = new EmbeddedKafkaKraftBroker(1, 2);
-    kafka.afterPropertiesSet();
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
-      admin
-          .createTopics(
-              TOPICS.stream()
-                  .map(
-                      topic ->
-                          new NewTopic(topic, 2, (short) 1)
-                              .configs(Map.of("message.timestamp.type", "LogAppendTime")))
-                  .toList())
-          .all()
-          .get();
-    }
+    kafka = TestKafka.start(TOPICS);
   }
 
   @AfterAll
   static void stop() {
-    kafka.destroy();
+    kafka.close();
     s3.close();
   }
 
@@ -157,7 +134,7 @@ class KafkaToLakeS3IT {
   private static IngestOptions options(String lakeDir, String start, String end, String... more) {
     List<String> args = new ArrayList<>(List.of(
         "--runner=DirectRunner",
-        "--bootstrapServers=" + kafka.getBrokersAsString(),
+        "--bootstrapServers=" + kafka.bootstrapServers(),
         "--lakeDir=" + lakeDir,
         "--windowStart=" + start,
         "--windowEnd=" + end));
@@ -172,16 +149,7 @@ class KafkaToLakeS3IT {
     for (int i = 0; i < count; i++) {
       events.add(TestEvents.play("s3-" + (i % 4), i, firstPlay.plusSeconds(200L * i)));
     }
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()),
-            new StringSerializer(),
-            new StringSerializer())) {
-      events.forEach(
-          e -> producer.send(new ProducerRecord<>(e.topic(), e.userId(), PlayEventCodec.encode(e))));
-      malformed.forEach(m -> producer.send(new ProducerRecord<>("spotify-events", "x", m)));
-      producer.flush();
-    }
+    kafka.send(events, malformed);
   }
 
   private static long single(String sql) throws SQLException {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.listening.events.LakeLayout;
 import io.listening.events.PlayEvent;
-import io.listening.events.PlayEventCodec;
 import io.listening.pipelines.ingest.BatchManifest;
 import io.listening.pipelines.ingest.IngestOptions;
 import io.listening.pipelines.ingest.KafkaToLake;
 import io.listening.pipelines.ingest.TestEvents;
+import io.listening.pipelines.ingest.TestKafka;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -26,24 +26,15 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The whole batch job with the Snowflake load, against an embedded Kafka broker and the fakesnow
@@ -66,7 +57,7 @@ class SnowflakeLoadIT {
           + " kafka_offset, kafka_timestamp";
 
   private static String url;
-  private static EmbeddedKafkaKraftBroker kafka;
+  private static TestKafka kafka;
 
   @TempDir Path lake;
 
@@ -77,27 +68,13 @@ class SnowflakeLoadIT {
         .as("SNOWFLAKE_TEST_URL names the running fakesnow server; run ops/test-snowflake.sh")
         .isNotBlank();
     assertThat(System.getenv(PASSWORD_ENV)).as(PASSWORD_ENV).isNotBlank();
-    kafka = new EmbeddedKafkaKraftBroker(1, 2);
-    kafka.afterPropertiesSet();
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
-      admin
-          .createTopics(
-              TOPICS.stream()
-                  .map(
-                      topic ->
-                          new NewTopic(topic, 2, (short) 1)
-                              .configs(Map.of("message.timestamp.type", "LogAppendTime")))
-                  .toList())
-          .all()
-          .get();
-    }
+    kafka = TestKafka.start(TOPICS);
   }
 
   @AfterAll
   static void stop() {
     if (kafka != null) {
-      kafka.destroy();
+      kafka.close();
     }
   }
 
@@ -125,7 +102,7 @@ class SnowflakeLoadIT {
   void aBatchReachesBronzeWithTheLakesValuesAndARerunAddsNothing() throws Exception {
     Instant start = Instant.now();
     Thread.sleep(20);
-    send(events("first", 30, Instant.parse("2024-06-01T10:00:00Z")), List.of("not an event"));
+    kafka.send(events("first", 30, Instant.parse("2024-06-01T10:00:00Z")), List.of("not an event"));
     Thread.sleep(1100);
     IngestOptions options = options(start.toString(), Instant.now().minusMillis(100).toString());
 
@@ -158,11 +135,11 @@ class SnowflakeLoadIT {
   void aSecondWindowAddsOnlyItsOwnRowsAndAnOverlappingBackfillAddsNone() throws Exception {
     Instant start = Instant.now();
     Thread.sleep(20);
-    send(events("early", 15, Instant.parse("2024-06-02T08:00:00Z")), List.of());
+    kafka.send(events("early", 15, Instant.parse("2024-06-02T08:00:00Z")), List.of());
     Thread.sleep(1100);
     Instant cut = Instant.now();
     Thread.sleep(100);
-    send(events("late", 25, Instant.parse("2024-06-02T09:00:00Z")), List.of());
+    kafka.send(events("late", 25, Instant.parse("2024-06-02T09:00:00Z")), List.of());
     Thread.sleep(1100);
     Instant end = Instant.now();
 
@@ -190,7 +167,7 @@ class SnowflakeLoadIT {
   void badConfigurationFailsWithOneSentenceAndLeavesBronzeUnchanged() throws Exception {
     Instant start = Instant.now();
     Thread.sleep(20);
-    send(events("bad", 10, Instant.parse("2024-06-03T20:00:00Z")), List.of());
+    kafka.send(events("bad", 10, Instant.parse("2024-06-03T20:00:00Z")), List.of());
     Thread.sleep(1100);
     String end = Instant.now().minusMillis(100).toString();
     BatchManifest batch = KafkaToLake.run(options(start.toString(), end), Clock.systemUTC());
@@ -242,7 +219,7 @@ class SnowflakeLoadIT {
   private IngestOptions options(String start, String end, String... extra) {
     List<String> args = new ArrayList<>(List.of(
         "--runner=DirectRunner",
-        "--bootstrapServers=" + kafka.getBrokersAsString(),
+        "--bootstrapServers=" + kafka.bootstrapServers(),
         "--lakeDir=" + lake,
         "--windowStart=" + start,
         "--windowEnd=" + end,
@@ -344,18 +321,6 @@ class SnowflakeLoadIT {
     return events;
   }
 
-  private static void send(List<PlayEvent> events, List<String> malformed) {
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()),
-            new StringSerializer(),
-            new StringSerializer())) {
-      events.forEach(
-          e -> producer.send(new ProducerRecord<>(e.topic(), e.userId(), PlayEventCodec.encode(e))));
-      malformed.forEach(m -> producer.send(new ProducerRecord<>("spotify-events", "x", m)));
-      producer.flush();
-    }
-  }
 
   /** The batch's plays files: one per Kafka partition that had rows in the window. */
   private long playsFiles(String batchName) throws IOException {
