@@ -59,10 +59,8 @@ ingest() {
   local start
   start="$(last_window_end)"
   step "Running the Beam pipeline: Kafka -> Parquet lake (direct runner, window from $start to now)"
-  java -Xmx3g -jar "$REPO_ROOT/beam-pipelines/target/beam-pipelines.jar" \
-    --bootstrapServers="$KAFKA_BOOTSTRAP_SERVERS" --lakeDir="$LAKE_DIR" --windowStart="$start" \
-    --runner=DirectRunner --targetParallelism=2 --enforceImmutability=false \
-    --enforceEncodability=false
+  java -Xmx2g -jar "$REPO_ROOT/beam-pipelines/target/beam-pipelines.jar" \
+    --bootstrapServers="$KAFKA_BOOTSTRAP_SERVERS" --lakeDir="$LAKE_DIR" --windowStart="$start"
 }
 
 # Publishes a new warehouse build. PLAY_THRESHOLD_MS, if set, decides what counts as a play.

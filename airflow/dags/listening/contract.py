@@ -51,10 +51,11 @@ class EventTypes:
 
 class LakeLayout:
     """Paths under the lake root (Java ``LakeLayout``). Globs have exact depths, never ``**``, so
-    Beam's temporary files are never read."""
+    the staging area of unfinished batches and Beam's temporary files are never read."""
 
     PLAYS_DIR = "plays"
     DEAD_LETTER_DIR = "dead_letter"
+    STAGING_DIR = "_staging"
     MANIFESTS_DIR = "_manifests"
     PLAYS_GLOB = PLAYS_DIR + "/year=*/month=*/day=*/hour=*/*.parquet"
     DEAD_LETTER_GLOB = DEAD_LETTER_DIR + "/batch=*/*.parquet"

@@ -9,7 +9,10 @@ Command line, for the ops scripts (the lake and warehouse come from ``$LAKE_DIR`
                                                # the play threshold of the published build
 
 DuckDB is imported inside the functions that need it, so importing this module stays cheap.
-The lake must be a local folder.
+The lake is a local folder or a URI that fsspec reads (``s3://bucket/prefix`` with s3fs, which
+the dbt virtualenv has; the AWS endpoint, region and credentials come from the AWS environment,
+``AWS_ENDPOINT_URL_S3``, ``AWS_REGION``, ``AWS_ACCESS_KEY_ID``, ...). DuckDB reads a remote lake
+through the same fsspec filesystem, registered on its connection.
 """
 
 from __future__ import annotations
@@ -48,21 +51,47 @@ class Manifest:
         return cls(**{f.name: document[f.name] for f in fields(cls)})
 
 
-def require_local(lake_dir: str) -> None:
-    if "://" in lake_dir:
-        raise ValueError(f"only a local lake folder can be read here, not {lake_dir}")
+def is_remote(lake_dir: str) -> bool:
+    return "://" in lake_dir
+
+
+def remote_filesystem(lake_dir: str):
+    """The fsspec filesystem of a remote lake (``s3://`` needs the package s3fs)."""
+    import fsspec
+
+    try:
+        return fsspec.core.url_to_fs(lake_dir)[0]
+    except (ImportError, ValueError) as e:
+        # Said as one sentence: a lake that cannot be read must never count as an empty one.
+        raise ValueError(f"cannot read the lake {lake_dir}: {e}") from e
 
 
 def files(lake_dir: str, pattern: str) -> list[str]:
-    """The lake's files matching one of the :class:`~listening.contract.LakeLayout` globs."""
-    require_local(lake_dir)
-    return sorted(glob.glob(os.path.join(lake_dir, pattern)))
+    """The lake's files matching one of the :class:`~listening.contract.LakeLayout` globs; URIs
+    with their scheme for a remote lake."""
+    if not is_remote(lake_dir):
+        return sorted(glob.glob(os.path.join(lake_dir, pattern)))
+    fs = remote_filesystem(lake_dir)
+    # A fresh listing: s3fs caches directory listings, and the lake changes under a long process.
+    fs.invalidate_cache()
+    return sorted(fs.unstrip_protocol(p) for p in fs.glob(lake_dir.rstrip("/") + "/" + pattern))
+
+
+def modified_at(lake_dir: str, paths: list[str]) -> datetime | None:
+    """When the newest of the lake files ``paths`` (from :func:`files`) was written, or None."""
+    if not paths:
+        return None
+    if not is_remote(lake_dir):
+        return datetime.fromtimestamp(max(os.stat(p).st_mtime for p in paths), tz=UTC)
+    fs = remote_filesystem(lake_dir)
+    return max(fs.modified(p) for p in paths).astimezone(UTC)
 
 
 def read_manifests(lake_dir: str) -> list[Manifest]:
     manifests = []
+    opener = remote_filesystem(lake_dir).open if is_remote(lake_dir) else open
     for path in files(lake_dir, contract.LakeLayout.MANIFESTS_GLOB):
-        with open(path, encoding="utf-8") as f:
+        with opener(path, "r", encoding="utf-8") as f:
             manifests.append(Manifest.from_json(json.load(f)))
     return manifests
 
@@ -95,7 +124,8 @@ class LakeFiles:
 
 
 def create_views(con, lake_dir: str) -> LakeFiles:
-    """Creates the views ``plays`` and ``dead_letter`` over the lake's files on ``con``.
+    """Creates the views ``plays`` and ``dead_letter`` over the lake's files on ``con`` (for a
+    remote lake, registers its fsspec filesystem on ``con`` too).
 
     The file lists are taken once, so every query on the views sees the same files. A lake
     without files of a kind gets an empty view with the columns the checks read.
@@ -104,6 +134,8 @@ def create_views(con, lake_dir: str) -> LakeFiles:
         plays=files(lake_dir, contract.LakeLayout.PLAYS_GLOB),
         dead_letters=files(lake_dir, contract.LakeLayout.DEAD_LETTER_GLOB),
     )
+    if is_remote(lake_dir):
+        con.register_filesystem(remote_filesystem(lake_dir))
     if found.plays:
         hive_types = ", ".join(
             f"{sql_string(name)}: {kind}"

@@ -21,7 +21,7 @@ import logging
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from listening import lake, warehouse
 
@@ -106,12 +106,6 @@ class Report:
         )
 
 
-def _newest_mtime(paths: list[str]) -> datetime | None:
-    if not paths:
-        return None
-    return datetime.fromtimestamp(max(os.stat(p).st_mtime for p in paths), tz=UTC)
-
-
 def reconcile(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
     """Counts the lake, its dead letters, silver and gold, and lists every inconsistency found.
 
@@ -121,7 +115,6 @@ def reconcile(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
     """
     if not _TABLE_NAME.match(silver_table):
         raise ValueError(f"silver table {silver_table!r} is not a [schema.]table name")
-    lake.require_local(lake_dir)
     import duckdb
 
     problems: list[str] = []
@@ -179,7 +172,7 @@ def reconcile(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
         con.close()
 
     built_at = build.built_at if build is not None else None
-    newest_lake_file_at = _newest_mtime(found.plays + found.dead_letters)
+    newest_lake_file_at = lake.modified_at(lake_dir, found.plays + found.dead_letters)
     build_pending = built_at is None or (
         newest_lake_file_at is not None and newest_lake_file_at > built_at
     )

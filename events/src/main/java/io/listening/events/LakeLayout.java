@@ -3,7 +3,7 @@ package io.listening.events;
 /**
  * Where the batch pipeline puts things under the lake root, and the globs readers use (see
  * docs/data-contracts.md, section 2). Readers glob exact depths, never {@code **}, so Beam's
- * temporary files are never read.
+ * staging area and temporary files are never read.
  */
 public final class LakeLayout {
 
@@ -12,6 +12,12 @@ public final class LakeLayout {
 
   /** Rejected records with their reason, one folder per batch. */
   public static final String DEAD_LETTER_DIR = "dead_letter";
+
+  /**
+   * What a batch wrote before it is published, one folder per batch; readers never look there, and
+   * a batch that failed or was killed leaves its files there until it runs again.
+   */
+  public static final String STAGING_DIR = "_staging";
 
   /** One JSON manifest per batch. */
   public static final String MANIFESTS_DIR = "_manifests";

@@ -8,7 +8,6 @@ import io.listening.events.LakeLayout;
 import io.listening.events.StrictJson;
 import io.listening.pipelines.kafka.OffsetRange;
 import io.listening.pipelines.kafka.OffsetRanges;
-import io.listening.pipelines.kafka.ReadOffsetRangeFn;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -48,9 +47,9 @@ public record BatchManifest(
         window.end().toString(),
         ranges,
         OffsetRanges.totalSize(ranges),
-        counter(metrics, ReadOffsetRangeFn.class, "records_read"),
-        counter(metrics, ParsePlayEventFn.class, "valid_events"),
-        counter(metrics, ParsePlayEventFn.class, "dead_letters"));
+        counter(metrics, LandOffsetRangeFn.class, "records_read"),
+        counter(metrics, LandOffsetRangeFn.class, "valid_events"),
+        counter(metrics, LandOffsetRangeFn.class, "dead_letters"));
   }
 
   /** Invariant 1: every record of the ranges was read, and each one is an event or a dead letter. */

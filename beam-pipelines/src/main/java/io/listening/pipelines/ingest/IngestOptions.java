@@ -2,13 +2,22 @@ package io.listening.pipelines.ingest;
 
 import io.listening.events.LocalDefaults;
 import io.listening.events.Topics;
+import io.listening.pipelines.snowflake.SnowflakeLoadOptions;
+import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
-/** Options of {@link KafkaToLake}. Every option can be given as {@code --name=value}. */
-public interface IngestOptions extends PipelineOptions {
+/**
+ * Options of {@link KafkaToLake}. Every option can be given as {@code --name=value}; the optional
+ * Snowflake load's are in {@link SnowflakeLoadOptions}.
+ *
+ * <p>Extends Beam's {@link S3Options} for {@code s3://} lakes: Beam registers only their parent
+ * {@code AwsOptions} ({@code --awsRegion}, {@code --endpoint}, {@code --awsCredentialsProvider}) with
+ * the command line, so without this {@code --s3ClientFactoryClass} (path-style access) and {@code
+ * --s3UploadBufferSizeBytes} would be refused as unknown.
+ */
+public interface IngestOptions extends S3Options, SnowflakeLoadOptions {
 
   @Description("Kafka bootstrap servers, host:port[,host:port]")
   @Default.String(LocalDefaults.KAFKA_BOOTSTRAP_SERVERS)
@@ -23,8 +32,9 @@ public interface IngestOptions extends PipelineOptions {
   void setTopics(String value);
 
   @Description(
-      "Root of the lake: a local folder or a Beam filesystem URI such as s3://bucket/lake."
-          + " Valid events go to <lakeDir>/plays, rejected ones to <lakeDir>/dead_letter")
+      "Root of the lake (required): a local folder or a Beam filesystem URI such as"
+          + " s3://bucket/lake. Valid events go to <lakeDir>/plays, rejected ones to"
+          + " <lakeDir>/dead_letter")
   @Validation.Required
   String getLakeDir();
 
@@ -45,11 +55,13 @@ public interface IngestOptions extends PipelineOptions {
 
   void setWindowEnd(String value);
 
-  @Description("Parquet files per hour partition and window; fixed so reruns rewrite the same files")
-  @Default.Integer(1)
-  int getShardsPerPartition();
+  @Description(
+      "Rows each lake file sorts in memory before it spills a sorted run to the local temporary"
+          + " folder; bounds memory per Kafka partition being written")
+  @Default.Integer(100_000)
+  int getSortBufferRows();
 
-  void setShardsPerPartition(int value);
+  void setSortBufferRows(int value);
 
   @Description("Fail a partition read when Kafka returns nothing for this many seconds")
   @Default.Integer(60)

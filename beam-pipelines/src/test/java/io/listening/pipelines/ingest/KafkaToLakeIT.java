@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.listening.events.LakeLayout;
 import io.listening.events.PlayEvent;
-import io.listening.events.PlayEventCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,53 +16,30 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** The whole batch job against a real (embedded, KRaft) Kafka broker, checked with DuckDB. */
 class KafkaToLakeIT {
 
   private static final List<String> TOPICS =
       List.of("spotify-plays", "spotify-skips", "spotify-likes", "spotify-events");
-  private static EmbeddedKafkaKraftBroker kafka;
+  private static TestKafka kafka;
 
   @TempDir Path lake;
 
   @BeforeAll
   static void startKafka() throws Exception {
-    kafka = new EmbeddedKafkaKraftBroker(1, 2);
-    kafka.afterPropertiesSet();
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
-      admin
-          .createTopics(
-              TOPICS.stream()
-                  .map(
-                      topic ->
-                          new NewTopic(topic, 2, (short) 1)
-                              .configs(Map.of("message.timestamp.type", "LogAppendTime")))
-                  .toList())
-          .all()
-          .get();
-    }
+    kafka = TestKafka.start(TOPICS);
   }
 
   @AfterAll
   static void stopKafka() {
-    kafka.destroy();
+    kafka.close();
   }
 
   @Test
@@ -71,7 +47,7 @@ class KafkaToLakeIT {
     Instant before = Instant.now();
     Thread.sleep(20);
     List<PlayEvent> events = events("backfill", 40, Instant.parse("2024-06-01T10:00:00Z"));
-    send(events, List.of("{\"not\":\"an event\"}", "garbage"));
+    kafka.send(events, List.of("{\"not\":\"an event\"}", "garbage"));
     Thread.sleep(1100);
 
     IngestOptions options = options(before.toString(), Instant.now().minusMillis(100).toString(), "DirectRunner");
@@ -116,11 +92,11 @@ class KafkaToLakeIT {
   void consecutiveWindowsReadEachRecordExactlyOnce() throws Exception {
     Instant start = Instant.now();
     Thread.sleep(20);
-    send(events("early", 15, Instant.parse("2024-06-02T08:00:00Z")), List.of());
+    kafka.send(events("early", 15, Instant.parse("2024-06-02T08:00:00Z")), List.of());
     Thread.sleep(1100);
     Instant cut = Instant.now();
     Thread.sleep(100);
-    send(events("late", 25, Instant.parse("2024-06-02T09:00:00Z")), List.of());
+    kafka.send(events("late", 25, Instant.parse("2024-06-02T09:00:00Z")), List.of());
     Thread.sleep(1100);
     Instant end = Instant.now();
 
@@ -139,7 +115,7 @@ class KafkaToLakeIT {
   void flinkRunnerWritesTheSameLakeAsTheDirectRunner(@TempDir Path flinkLake) throws Exception {
     Instant start = Instant.now();
     Thread.sleep(20);
-    send(events("runners", 30, Instant.parse("2024-06-03T20:00:00Z")), List.of("broken"));
+    kafka.send(events("runners", 30, Instant.parse("2024-06-03T20:00:00Z")), List.of("broken"));
     Thread.sleep(1100);
     String end = Instant.now().minusMillis(100).toString();
 
@@ -157,7 +133,7 @@ class KafkaToLakeIT {
   private IngestOptions options(String start, String end, String runner) {
     List<String> args = new ArrayList<>(List.of(
         "--runner=" + runner,
-        "--bootstrapServers=" + kafka.getBrokersAsString(),
+        "--bootstrapServers=" + kafka.bootstrapServers(),
         "--lakeDir=" + lake,
         "--windowStart=" + start,
         "--windowEnd=" + end));
@@ -176,18 +152,6 @@ class KafkaToLakeIT {
     return events;
   }
 
-  private static void send(List<PlayEvent> events, List<String> malformed) {
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()),
-            new StringSerializer(),
-            new StringSerializer())) {
-      events.forEach(
-          e -> producer.send(new ProducerRecord<>(e.topic(), e.userId(), PlayEventCodec.encode(e))));
-      malformed.forEach(m -> producer.send(new ProducerRecord<>("spotify-events", "x", m)));
-      producer.flush();
-    }
-  }
 
   private List<Path> lakeFiles() throws IOException {
     try (Stream<Path> files = Files.walk(lake)) {

@@ -4,12 +4,12 @@ import io.listening.events.EventIds;
 import io.listening.events.PlayEvent;
 import java.time.Instant;
 
-/** Contract-valid events for pipeline tests. */
-final class TestEvents {
+/** Contract-valid events for pipeline tests (also the Snowflake load's). */
+public final class TestEvents {
 
   private TestEvents() {}
 
-  static PlayEvent play(String userId, int n, Instant playedAt) {
+  public static PlayEvent play(String userId, int n, Instant playedAt) {
     String trackId = String.format("track%017d", n % 7);
     return new PlayEvent(
         EventIds.of("simulator", userId, trackId, playedAt),
