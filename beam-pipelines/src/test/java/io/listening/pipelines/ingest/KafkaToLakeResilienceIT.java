@@ -44,12 +44,16 @@ class KafkaToLakeResilienceIT {
     TestKafka kafka = TestKafka.start(TOPICS);
     try {
       Instant start = Instant.now();
-      kafka.send(events(40_000), List.of("garbage", "{\"event_id\":1}"));
+      // One record in eleven is malformed: 4,000 dead letters beside 40,000 events.
+      kafka.send(events(40_000), malformed(4_000));
       Thread.sleep(1100);
       String end = Instant.now().minusMillis(100).toString();
       Path clean = work.resolve("clean");
       Path killed = work.resolve("killed");
       BatchManifest expected = KafkaToLake.run(options(kafka, clean, start.toString(), end), Clock.systemUTC());
+      assertThat(List.of(expected.recordsRead(), expected.validEvents(), expected.deadLetters()))
+          .as("records read, events, dead letters")
+          .containsExactly(44_000L, 40_000L, 4_000L);
 
       // Killed before anything is staged, while staging, and as soon as publishing has begun.
       List<Predicate<Path>> moments =
@@ -148,6 +152,21 @@ class KafkaToLakeResilienceIT {
         .as(IngestOptions.class);
   }
 
+
+  /** Broken in the ways producers break: not JSON, not an event, a wrong type, an empty payload. */
+  private static List<String> malformed(int count) {
+    List<String> payloads = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      payloads.add(
+          switch (i % 4) {
+            case 0 -> "garbage " + i;
+            case 1 -> "{\"event_id\":" + i + "}";
+            case 2 -> "{\"ms_played\":\"" + i + "\"}";
+            default -> "";
+          });
+    }
+    return payloads;
+  }
 
   private static List<PlayEvent> events(int count) {
     List<PlayEvent> events = new ArrayList<>();
