@@ -102,18 +102,7 @@ start() {
 }
 
 stop_process() {
-  local name="$1"
-  local pid_file="$FLINK_DIR/$name.pid"
-  [ -f "$pid_file" ] || return 0
-  local pid
-  pid="$(cat "$pid_file")"
-  if kill -0 "$pid" 2>/dev/null; then
-    kill "$pid"
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$pid" 2>/dev/null || true
-  fi
-  rm -f "$pid_file"
-  info "Flink $name stopped"
+  stop_pid_file "$FLINK_DIR/$1.pid" "Flink $1"
 }
 
 stop() {

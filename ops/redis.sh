@@ -30,14 +30,7 @@ start() {
 }
 
 stop() {
-  if [ -f "$PID_FILE" ]; then
-    local pid
-    pid="$(cat "$PID_FILE")"
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    rm -f "$PID_FILE"
-    info "Redis stopped"
-  fi
+  stop_pid_file "$PID_FILE" Redis
 }
 
 case "${1:-}" in

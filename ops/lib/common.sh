@@ -47,6 +47,22 @@ ensure_venv() {
   printf '%s\n' "$venv"
 }
 
+# stop_pid_file PID_FILE NAME: stops the process a start command recorded in PID_FILE (TERM, then
+# KILL after 20 s), removes the file and says so; nothing to do when the file is absent.
+stop_pid_file() {
+  local pid_file="$1" name="$2"
+  [ -f "$pid_file" ] || return 0
+  local pid
+  pid="$(cat "$pid_file")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pid_file"
+  info "$name stopped"
+}
+
 # wait_for_port HOST PORT SECONDS: waits until a TCP port accepts connections.
 wait_for_port() {
   local host="$1" port="$2" seconds="$3"

@@ -77,7 +77,7 @@ final class LandOffsetRangeFn extends DoFn<OffsetRange, String> {
       new OffsetRangeReader(bootstrapServers, stallTimeout)
           .read(
               range,
-              message -> parser.parse(message),
+              parser::parse,
               parsed -> {
                 read[0]++;
                 if (parsed.valid()) {
