@@ -116,3 +116,65 @@
     {%- endif -%}
     select 1
 {%- endmacro %}
+
+
+{#
+  lake_arrival_partition(): the columns lake_year, lake_month, lake_day, lake_hour (integers) and
+  arrival_hour (the UTC hour the record arrived, a timestamp) of a lake row, for the bronze view.
+
+  On DuckDB they are the Hive partition columns of the file the row was read from, so a filter on
+  them with constant values (macro lake_partitions_since) skips whole files. Files written before
+  the lake had kafka_timestamp are partitioned by the hour of played_at, and so is their
+  arrival_hour. On other warehouses the lake is a table: the hour of kafka_timestamp.
+#}
+{% macro lake_arrival_partition() -%}
+    {{ return(adapter.dispatch('lake_arrival_partition')()) }}
+{%- endmacro %}
+
+{% macro default__lake_arrival_partition() -%}
+    cast({{ dbt.date_trunc('hour', to_utc_timestamp('kafka_timestamp')) }} as {{ dbt.type_timestamp() }}) as arrival_hour,
+        cast(extract(year from {{ to_utc_timestamp('kafka_timestamp') }}) as {{ dbt.type_int() }}) as lake_year,
+        cast(extract(month from {{ to_utc_timestamp('kafka_timestamp') }}) as {{ dbt.type_int() }}) as lake_month,
+        cast(extract(day from {{ to_utc_timestamp('kafka_timestamp') }}) as {{ dbt.type_int() }}) as lake_day,
+        cast(extract(hour from {{ to_utc_timestamp('kafka_timestamp') }}) as {{ dbt.type_int() }}) as lake_hour
+{%- endmacro %}
+
+{% macro duckdb__lake_arrival_partition() -%}
+    make_timestamp(year, month, day, hour, 0, 0) as arrival_hour,
+        cast(year as integer) as lake_year,
+        cast(month as integer) as lake_month,
+        cast(day as integer) as lake_day,
+        cast(hour as integer) as lake_hour
+{%- endmacro %}
+
+
+{#
+  lake_partitions_since(hour_literal): a condition on the bronze columns lake_year .. lake_hour
+  that holds for the partitions of this UTC hour and later. hour_literal is a timestamp string
+  ('2024-12-01 10:00:00') or none (every partition). Written on the partition columns with
+  constants, so that DuckDB prunes the files of earlier hours instead of reading them.
+#}
+{% macro lake_partitions_since(hour_literal) -%}
+    {%- if hour_literal is none -%}
+        (1 = 1)
+    {%- else -%}
+        {%- set y, m, d, h = hour_literal[0:4] | int, hour_literal[5:7] | int, hour_literal[8:10] | int, hour_literal[11:13] | int -%}
+        (lake_year > {{ y }} or (lake_year = {{ y }} and (lake_month > {{ m }} or (lake_month = {{ m }}
+            and (lake_day > {{ d }} or (lake_day = {{ d }} and lake_hour >= {{ h }}))))))
+    {%- endif -%}
+{%- endmacro %}
+
+
+{#
+  incremental_watermark(column): on an incremental run, the largest value of column in the model's
+  own table as a string literal ('2024-12-01 10:00:00'), read before the model's SQL is built so
+  that filters on it are constants; none on a full build or an empty table.
+#}
+{% macro incremental_watermark(column) -%}
+    {%- if not execute or not is_incremental() -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set result = run_query("select cast(max(" ~ column ~ ") as " ~ dbt.type_string() ~ ") from " ~ this) -%}
+    {%- set value = result.columns[0].values()[0] -%}
+    {{ return(value[0:19] if value else none) }}
+{%- endmacro %}

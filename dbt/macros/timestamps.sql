@@ -35,3 +35,34 @@
 {% macro snowflake__utc_to_local_date(expression, time_zone) -%}
     cast(convert_timezone('UTC', '{{ time_zone }}', {{ expression }}) as date)
 {%- endmacro %}
+
+
+{#
+  utc_to_local_timestamp(expression, time_zone_expression): the wall-clock time, in the IANA zone
+  given by an SQL expression (a column: every user has a zone), of a UTC timestamp.
+#}
+{% macro utc_to_local_timestamp(expression, time_zone_expression) -%}
+    {{ return(adapter.dispatch('utc_to_local_timestamp')(expression, time_zone_expression)) }}
+{%- endmacro %}
+
+{% macro default__utc_to_local_timestamp(expression, time_zone_expression) -%}
+    cast(convert_timezone('UTC', {{ time_zone_expression }}, {{ expression }}) as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+{% macro duckdb__utc_to_local_timestamp(expression, time_zone_expression) -%}
+    timezone({{ time_zone_expression }}, timezone('UTC', {{ expression }}))
+{%- endmacro %}
+
+
+{# iso_weekday(expression): 1 for Monday to 7 for Sunday. #}
+{% macro iso_weekday(expression) -%}
+    {{ return(adapter.dispatch('iso_weekday')(expression)) }}
+{%- endmacro %}
+
+{% macro default__iso_weekday(expression) -%}
+    extract(isodow from {{ expression }})
+{%- endmacro %}
+
+{% macro snowflake__iso_weekday(expression) -%}
+    dayofweekiso({{ expression }})
+{%- endmacro %}

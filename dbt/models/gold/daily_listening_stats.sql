@@ -1,5 +1,6 @@
 with plays as (
     select * from {{ ref('silver_plays') }}
+    where content_type = 'music'
 ),
 
 daily as (

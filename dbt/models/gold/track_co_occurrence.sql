@@ -14,7 +14,7 @@ sequenced_plays as (
         track_id,
         lead(track_id) over (
             partition by session_id
-            order by played_at, event_id
+            order by played_at, play_id
         ) as next_track_id
     from counted_plays
 ),

@@ -1,5 +1,6 @@
 with plays as (
     select * from {{ ref('silver_plays') }}
+    where content_type = 'music'
 ),
 
 ranked_names as (
@@ -9,7 +10,7 @@ ranked_names as (
         artist_name,
         row_number() over (
             partition by track_id
-            order by played_at desc, ingested_at desc, event_id desc
+            order by played_at desc, ingested_at desc, play_id desc
         ) as recency_rank
     from plays
 ),

@@ -1,10 +1,11 @@
 with plays as (
     select * from {{ ref('silver_plays') }}
+    where content_type = 'music'
 ),
 
 timed_plays as (
     select
-        event_id,
+        play_id,
         user_id,
         track_id,
         is_counted_play,
@@ -15,7 +16,7 @@ timed_plays as (
         ) as estimated_started_at,
         lag(played_at) over (
             partition by user_id
-            order by played_at, event_id
+            order by played_at, play_id
         ) as previous_played_at
     from plays
 ),
@@ -43,7 +44,7 @@ numbered_sessions as (
         *,
         sum(is_session_start) over (
             partition by user_id
-            order by played_at, event_id
+            order by played_at, play_id
             rows between unbounded preceding and current row
         ) as user_session_number
     from session_starts
@@ -52,7 +53,7 @@ numbered_sessions as (
 final as (
     select
         -- ids
-        event_id,
+        play_id,
         user_id,
         track_id,
         {{ dbt.concat(['user_id', "'#'", dbt.safe_cast('user_session_number', dbt.type_string())]) }} as session_id,
