@@ -10,10 +10,12 @@
   One row per real play. Streams of one user and one track (track_key: the names, so that a
   name-only export record meets its Spotify-id twin) are merged in two steps:
 
-  1. Within a source, a stream whose listening interval overlaps the previous one's by at least
+  1. Within a source, a stream that ended less than var('dedup_tolerance_seconds') after the
+     previous one and whose listening interval overlaps it by at least
      var('dedup_min_overlap_share') of the shorter of the two is the same play logged twice (basic
-     exports hold such pairs, 30,333 ms and 30,888 ms ending in the same minute). The longest
-     stream of the run stands for it.
+     exports hold such pairs, 30,333 ms and 30,888 ms ending in the same minute). The end times
+     must be close because minute-rounded exports make a replay's interval seem to overlap the
+     skip before it. The longest stream of the run stands for it.
   2. Across sources, the same play is reported with instants that disagree by up to a track's
      length (and exports round to the minute): two plays from different sources are one when their
      played_at differ by at most the track's length plus var('dedup_tolerance_seconds'), and each is
@@ -101,6 +103,7 @@ repeat_starts as (
         case
             when previous_played_at is null then 1
             when overlap_ms <= 0 then 1
+            when {{ dbt.datediff('previous_played_at', 'played_at', 'millisecond') }} >= {{ tolerance_ms }} then 1
             when overlap_ms < {{ var('dedup_min_overlap_share') }}
                 * (case when previous_ms_played < ms_played then previous_ms_played else ms_played end)
                 then 1
