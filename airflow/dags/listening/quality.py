@@ -166,7 +166,7 @@ def reconcile(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
             except duckdb.CatalogException as e:
                 problems.append(
                     f"silver table {silver_table} not found in {warehouse_path} "
-                    f"(set SILVER_PLAYS_TABLE): {e}"
+                    f"(set SILVER_STREAMS_TABLE): {e}"
                 )
     finally:
         con.close()
