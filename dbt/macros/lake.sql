@@ -119,8 +119,9 @@
 
 
 {#
-  lake_arrival_partition(): the columns lake_year, lake_month, lake_day, lake_hour (integers) and
-  arrival_hour (the UTC hour the record arrived, a timestamp) of a lake row, for the bronze view.
+  lake_arrival_partition(): the columns lake_batch (the pipeline window that wrote the row),
+  lake_year, lake_month, lake_day, lake_hour (integers) and arrival_hour (the UTC hour the
+  record arrived, a timestamp) of a lake row, for the bronze view.
 
   On DuckDB they are the Hive partition columns of the file the row was read from, so a filter on
   them with constant values (macro lake_partitions_since) skips whole files. Files written before
@@ -132,7 +133,8 @@
 {%- endmacro %}
 
 {% macro default__lake_arrival_partition() -%}
-    cast({{ dbt.date_trunc('hour', to_utc_timestamp('kafka_timestamp')) }} as {{ dbt.type_timestamp() }}) as arrival_hour,
+    cast(batch as {{ dbt.type_string() }}) as lake_batch,
+            cast({{ dbt.date_trunc('hour', to_utc_timestamp('kafka_timestamp')) }} as {{ dbt.type_timestamp() }}) as arrival_hour,
         cast(extract(year from {{ to_utc_timestamp('kafka_timestamp') }}) as {{ dbt.type_int() }}) as lake_year,
         cast(extract(month from {{ to_utc_timestamp('kafka_timestamp') }}) as {{ dbt.type_int() }}) as lake_month,
         cast(extract(day from {{ to_utc_timestamp('kafka_timestamp') }}) as {{ dbt.type_int() }}) as lake_day,
@@ -140,7 +142,10 @@
 {%- endmacro %}
 
 {% macro duckdb__lake_arrival_partition() -%}
-    make_timestamp(year, month, day, hour, 0, 0) as arrival_hour,
+    {#- The batch is the start of the file name: <batch>-<topic>-<partition>.parquet, or
+        <batch>-SSSSS-of-NNNNN.parquet for files written before the files were sorted. #}
+    regexp_extract(filename, '/(w[0-9T]+-[0-9T]+)-[^/]+[.]parquet$', 1) as lake_batch,
+            make_timestamp(year, month, day, hour, 0, 0) as arrival_hour,
         cast(year as integer) as lake_year,
         cast(month as integer) as lake_month,
         cast(day as integer) as lake_day,
@@ -177,4 +182,32 @@
     {%- set result = run_query("select cast(max(" ~ column ~ ") as " ~ dbt.type_string() ~ ") from " ~ this) -%}
     {%- set value = result.columns[0].values()[0] -%}
     {{ return(value[0:19] if value else none) }}
+{%- endmacro %}
+
+
+{#
+  lake_manifests(): the lake's batch manifests (_manifests/<batch>.json: batch, valid_events,
+  dead_letters, ...) as a subquery, or none when there is none to read. On DuckDB they are read
+  from the lake folder; on other warehouses the lake is loaded into tables and the manifests are
+  not, so there is none.
+#}
+{% macro lake_manifests() -%}
+    {{ return(adapter.dispatch('lake_manifests')()) }}
+{%- endmacro %}
+
+{% macro default__lake_manifests() -%}
+    {{ return(none) }}
+{%- endmacro %}
+
+{% macro duckdb__lake_manifests() -%}
+    {%- if not execute -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set pattern = lake_source_meta('lake', 'plays')['lake_dir'] ~ '/' ~ var('lake_manifests_glob') -%}
+    {%- set found = run_query("select count(*) from glob('" ~ pattern | replace("'", "''") ~ "')") -%}
+    {%- if found.columns[0].values()[0] == 0 -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {{ return("(select batch, valid_events, dead_letters from read_json('" ~ pattern | replace("'", "''")
+        ~ "', columns = {'batch': 'VARCHAR', 'valid_events': 'BIGINT', 'dead_letters': 'BIGINT'}))") }}
 {%- endmacro %}
