@@ -249,3 +249,16 @@ def test_a_changed_setting_forces_a_full_build(project, tmp_path):
     publish(project, data_dir)
     log = publish(project, data_dir, "--vars", "{dedup_tolerance_seconds: 30}")
     assert "full build: the dbt project or its settings changed" in log
+
+
+def test_the_published_warehouse_carries_the_checks_it_was_built_with(full):
+    [(build_id,)] = query(full, "select build_id from gold.build_info")
+    [(checks, names, builds, statuses, unit_tests)] = query(
+        full,
+        "select count(*), count(distinct test_name), count(distinct build_id), "
+        "string_agg(distinct status, ','), sum(case when test_type = 'unit' then 1 else 0 end) "
+        "from gold.data_quality_results",
+    )
+    assert checks > 50 and names == checks and unit_tests > 5
+    assert (builds, statuses) == (1, "pass")
+    assert query(full, "select distinct build_id from gold.data_quality_results") == [(build_id,)]
