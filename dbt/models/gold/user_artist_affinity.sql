@@ -7,6 +7,7 @@
   the first summed per user and artist (affinity at the artist's last play; exponents <= 0, so no
   overflow), the second applied once the global reference is known.
 -#}
+{#- Ages in double: Snowflake would round a NUMBER quotient to a few decimals. -#}
 {%- set half_life_ms = '(' ~ var('affinity_half_life_days') ~ ' * 86400000.0)' %}
 
 with all_plays as (
@@ -46,7 +47,7 @@ user_artists as (
         max(last_played_at) as last_played_at,
         sum(
             ms_played * power(
-                0.5, {{ dbt.datediff('played_at', 'last_played_at', 'millisecond') }} / {{ half_life_ms }}
+                0.5, cast({{ dbt.datediff('played_at', 'last_played_at', 'millisecond') }} as double) / {{ half_life_ms }}
             )
         ) as affinity_at_last_play
     from artist_plays
@@ -65,7 +66,7 @@ decayed_affinities as (
         reference.affinity_reference_at,
         user_artists.affinity_at_last_play * power(
             0.5,
-            {{ dbt.datediff('user_artists.last_played_at', 'reference.affinity_reference_at', 'millisecond') }}
+            cast({{ dbt.datediff('user_artists.last_played_at', 'reference.affinity_reference_at', 'millisecond') }} as double)
             / {{ half_life_ms }}
         ) as affinity
     from user_artists
@@ -106,7 +107,7 @@ final as (
         cast(
             case
                 {#- Only when every stream of the user played 0 ms: share alike, still summing to 1. #}
-                when user_affinity = 0 then 1.0 / user_artist_count
+                when user_affinity = 0 then cast(1 as double) / user_artist_count
                 else affinity / user_affinity
             end as double
         ) as affinity_share

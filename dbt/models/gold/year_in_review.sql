@@ -232,7 +232,7 @@ final as (
 
         -- listening
         cast(year_totals.listening_ms as {{ dbt.type_bigint() }}) as listening_ms,
-        cast(year_totals.listening_ms / 60000.0 as double) as listening_minutes,
+        cast(year_totals.listening_ms as double) / 60000 as listening_minutes,
         cast(year_totals.plays as {{ dbt.type_bigint() }}) as plays,
         cast(year_totals.skips as {{ dbt.type_bigint() }}) as skips,
         cast(year_totals.unique_tracks as {{ dbt.type_bigint() }}) as unique_tracks,
