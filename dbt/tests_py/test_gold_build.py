@@ -69,6 +69,58 @@ GOLD_CONTRACT = {
     ],
 }
 
+# Gold tables the webapp does not read yet (not in the contract); their columns are checked too.
+GOLD_BEYOND_CONTRACT = {
+    "user_sessions": [
+        ("session_id", "VARCHAR"),
+        ("user_id", "VARCHAR"),
+        ("session_number", "BIGINT"),
+        ("started_at", "TIMESTAMP"),
+        ("ended_at", "TIMESTAMP"),
+        ("time_zone", "VARCHAR"),
+        ("local_start_date", "DATE"),
+        ("local_start_hour", "INTEGER"),
+        ("length_ms", "BIGINT"),
+        ("listening_ms", "BIGINT"),
+        ("tracks", "BIGINT"),
+        ("skips", "BIGINT"),
+        ("unique_tracks", "BIGINT"),
+    ],
+    "user_artist_affinity": [
+        ("user_id", "VARCHAR"),
+        ("artist_key", "VARCHAR"),
+        ("artist_name", "VARCHAR"),
+        ("affinity_rank", "BIGINT"),
+        ("plays", "BIGINT"),
+        ("skips", "BIGINT"),
+        ("listening_ms", "BIGINT"),
+        ("last_played_at", "TIMESTAMP"),
+        ("affinity_reference_at", "TIMESTAMP"),
+        ("affinity", "DOUBLE"),
+        ("affinity_share", "DOUBLE"),
+    ],
+    "year_in_review": [
+        ("user_id", "VARCHAR"),
+        ("listen_year", "INTEGER"),
+        ("listening_ms", "BIGINT"),
+        ("listening_minutes", "DOUBLE"),
+        ("plays", "BIGINT"),
+        ("skips", "BIGINT"),
+        ("unique_tracks", "BIGINT"),
+        ("unique_artists", "BIGINT"),
+        ("top_track_id", "VARCHAR"),
+        ("top_tracks", "VARCHAR"),
+        ("top_artist_key", "VARCHAR"),
+        ("top_artists", "VARCHAR"),
+        ("active_days", "BIGINT"),
+        ("longest_streak_days", "BIGINT"),
+        ("longest_streak_start", "DATE"),
+        ("longest_streak_end", "DATE"),
+        ("new_tracks", "BIGINT"),
+        ("new_artists", "BIGINT"),
+    ],
+}
+
 EXPECTED_TOTALS = {
     # 13 plays/skips after dropping the like, the pause and the duplicate of event ...0002;
     # below the 30000 ms threshold: the skip of Slow River (5000) and Static (29999).
@@ -131,7 +183,8 @@ def test_gold_tables_have_exactly_the_contract_columns():
     actual: dict[str, list] = {}
     for table, column, data_type in rows:
         actual.setdefault(table, []).append((column, data_type))
-    assert actual == GOLD_CONTRACT
+    assert {table: actual.get(table) for table in GOLD_CONTRACT} == GOLD_CONTRACT
+    assert actual == {**GOLD_CONTRACT, **GOLD_BEYOND_CONTRACT}
 
 
 def test_warehouse_has_exactly_the_bronze_silver_gold_schemas():
@@ -189,15 +242,19 @@ def test_tracks():
 def test_track_co_occurrence():
     # Sessions of counted plays: alice A B A A | B C (44-minute gap); bob A B A (across
     # midnight, 18m40s gap) | C (D is a skip) | B (gap of exactly 30 minutes starts a session).
-    # Adjacent pairs A-B, B-A, A-B, B-A, B-C (A-A is no pair), each counted both ways.
+    # Counted plays at most co_occurrence_window = 3 positions apart pair up (A-A is no pair):
+    # alice's A1 B2 A3 A4 gives A-B (1,2), B-A (2,3), B-A (2,4): 3; her B C gives B-C: 1. Bob's
+    # A1 B2 A3 gives A-B (1,2), B-A (2,3): 2. Each user adds at most co_occurrence_user_cap = 3:
+    # A-B = 3 + 2 = 5 from 2 listeners, B-C = 1, both directions. score: A's and C's only pair
+    # 1.0; B's best is A (5), so B-C = 1/5. (Adjacent plays only, uncapped, gave A-B 4, 0.25.)
     rows = query(
         "select track_id, related_track_id, co_occurrences, listeners, score from gold.track_co_occurrence order by all"
     )
     assert rows == sorted(
         [
-            (TRACK_A, TRACK_B, 4, 2, 1.0),
-            (TRACK_B, TRACK_A, 4, 2, 1.0),
-            (TRACK_B, TRACK_C, 1, 1, 0.25),
+            (TRACK_A, TRACK_B, 5, 2, 1.0),
+            (TRACK_B, TRACK_A, 5, 2, 1.0),
+            (TRACK_B, TRACK_C, 1, 1, 0.2),
             (TRACK_C, TRACK_B, 1, 1, 1.0),
         ]
     )
@@ -213,6 +270,115 @@ def test_sessions():
         """
     )
     assert rows == [("user-alice", 2), ("user-bob", 3)]
+
+
+def test_user_sessions():
+    # From silver_plays' started_at (played_at - ms_played where no source said) to played_at:
+    # alice#1 09:56:40-10:12:00 = 920 s: A 200000, B 180000, skip C 5000, A, A = 785000 ms, 4
+    # plays, 1 skip, 3 tracks; alice#2 10:56:40-11:04:00 = 440 s: B, C 200000 each. bob#1
+    # 23:46:00-00:20:00 = 34 min: A 240000, B 200000, A 200000; bob#2 01:29:30.001-01:34:00:
+    # skip D 29999, C 30000; bob#3 02:04-02:07: B 180000. Users have no zone: local = UTC.
+    rows = query(
+        """
+        select session_id, started_at, ended_at, local_start_date, local_start_hour,
+               length_ms, listening_ms, tracks, skips, unique_tracks
+        from gold.user_sessions
+        order by session_id
+        """
+    )
+    day1, day2 = dt.date(2024, 12, 1), dt.date(2024, 12, 2)
+    assert rows == [
+        ("user-alice#1", dt.datetime(2024, 12, 1, 9, 56, 40), dt.datetime(2024, 12, 1, 10, 12), day1, 9, 920_000, 785_000, 4, 1, 3),
+        ("user-alice#2", dt.datetime(2024, 12, 1, 10, 56, 40), dt.datetime(2024, 12, 1, 11, 4), day1, 10, 440_000, 400_000, 2, 0, 2),
+        ("user-bob#1", dt.datetime(2024, 12, 1, 23, 46), dt.datetime(2024, 12, 2, 0, 20), day1, 23, 2_040_000, 640_000, 3, 0, 2),
+        ("user-bob#2", dt.datetime(2024, 12, 2, 1, 29, 30, 1000), dt.datetime(2024, 12, 2, 1, 34), day2, 1, 269_999, 59_999, 1, 1, 2),
+        ("user-bob#3", dt.datetime(2024, 12, 2, 2, 4), dt.datetime(2024, 12, 2, 2, 7), day2, 2, 180_000, 180_000, 1, 0, 1),
+    ]
+
+
+def test_user_artist_affinity():
+    # The reference is the data's latest play, bob's at 2024-12-02 02:07. Ages in days, half life
+    # 90: alice's Aurora Fields plays ended 10:00, 10:04, 10:08, 10:12 and 11:00 on 1 December
+    # (16h07m, 16h03m, 15h59m, 15h55m, 15h07m before): 200000/180000/200000/200000/200000 ms.
+    reference = dt.datetime(2024, 12, 2, 2, 7)
+
+    def weight(ms, ended):
+        return ms * 0.5 ** ((reference - ended).total_seconds() / 86400 / 90)
+
+    def at(hour, minute, day=1):
+        return dt.datetime(2024, 12, day, hour, minute)
+
+    expected = {
+        ("user-alice", "aurora fields"): (5, 0, 980_000, at(11, 0), sum(
+            weight(ms, ended) for ms, ended in [
+                (200_000, at(10, 0)), (180_000, at(10, 4)), (200_000, at(10, 8)),
+                (200_000, at(10, 12)), (200_000, at(11, 0)),
+            ]
+        )),
+        # the 5000 ms skip counts with its ms_played
+        ("user-alice", "the quiet hours"): (1, 1, 205_000, at(11, 4),
+                                            weight(5_000, dt.datetime(2024, 12, 1, 10, 4, 20)) + weight(200_000, at(11, 4))),
+        ("user-bob", "aurora fields"): (4, 0, 820_000, at(2, 7, 2), sum(
+            weight(ms, ended) for ms, ended in [
+                (240_000, at(23, 50)), (200_000, at(23, 58)), (200_000, at(0, 20, 2)), (180_000, at(2, 7, 2)),
+            ]
+        )),
+        ("user-bob", "neon harbor"): (0, 1, 29_999, at(1, 30, 2), weight(29_999, at(1, 30, 2))),
+        ("user-bob", "the quiet hours"): (1, 0, 30_000, at(1, 34, 2), weight(30_000, at(1, 34, 2))),
+    }
+    rows = query(
+        """
+        select user_id, artist_key, affinity_rank, plays, skips, listening_ms, last_played_at,
+               affinity_reference_at, affinity, affinity_share
+        from gold.user_artist_affinity
+        order by user_id, affinity_rank
+        """
+    )
+    # bob: Neon Harbor's 29999 ms 37 minutes before the reference weigh less than The Quiet
+    # Hours' 30000 ms 33 minutes before, so it ranks third.
+    assert [(user, artist, rank) for user, artist, rank, *_ in rows] == [
+        ("user-alice", "aurora fields", 1),
+        ("user-alice", "the quiet hours", 2),
+        ("user-bob", "aurora fields", 1),
+        ("user-bob", "the quiet hours", 2),
+        ("user-bob", "neon harbor", 3),
+    ]
+    totals = {}
+    for (user, _), (*_, affinity) in expected.items():
+        totals[user] = totals.get(user, 0) + affinity
+    for user, artist, _, plays, skips, listening_ms, last, ref, affinity, share in rows:
+        *counts, want = expected[(user, artist)]
+        assert [plays, skips, listening_ms, last] == counts
+        assert ref == reference
+        assert affinity == pytest.approx(want, rel=1e-12)
+        assert share == pytest.approx(want / totals[user], rel=1e-12)
+
+
+def test_year_in_review():
+    # All in 2024 (UTC). alice: 6 plays, 1 skip, 1,185,000 ms = 19.75 min; Northern Lights 3
+    # plays, Paper Boats 2, Slow River 1 (+ its skip); Aurora Fields 5 plays, The Quiet Hours 1;
+    # one active day. bob: 5 plays, 1 skip (Static), 879,999 ms; Northern Lights 2 plays
+    # (440,000 ms) before Paper Boats 2 (380,000 ms), Slow River 1; Static only skipped, so not
+    # in the top lists and not a discovery; active 1 and 2 December: a 2-day streak. Everything
+    # is new in 2024: 3 tracks and 2 artists each.
+    rows = query(
+        """
+        select user_id, listen_year, listening_ms, listening_minutes, plays, skips, unique_tracks,
+               unique_artists, top_track_id, top_tracks, top_artist_key, top_artists, active_days,
+               longest_streak_days, longest_streak_start, longest_streak_end, new_tracks, new_artists
+        from gold.year_in_review
+        order by user_id, listen_year
+        """
+    )
+    top_tracks = "Northern Lights, Paper Boats, Slow River"
+    top_artists = "Aurora Fields, The Quiet Hours"
+    day1, day2 = dt.date(2024, 12, 1), dt.date(2024, 12, 2)
+    assert rows == [
+        ("user-alice", 2024, 1_185_000, 19.75, 6, 1, 3, 2, TRACK_A, top_tracks, "aurora fields", top_artists,
+         1, 1, day1, day1, 3, 2),
+        ("user-bob", 2024, 879_999, 879_999 / 60_000, 5, 1, 4, 3, TRACK_A, top_tracks, "aurora fields", top_artists,
+         2, 2, day1, day2, 3, 2),
+    ]
 
 
 def test_dead_letters_are_staged():

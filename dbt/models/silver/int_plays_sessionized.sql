@@ -1,19 +1,25 @@
+{#-
+  Music plays and skips cut into listening sessions per user. Every row depends only on its user's
+  plays, so the model can later be rebuilt per user (incremental by user_id).
+-#}
 with plays as (
     select * from {{ ref('silver_plays') }}
     where content_type = 'music'
 ),
 
-timed_plays as (
+sequenced_plays as (
     select
         play_id,
         user_id,
         track_id,
+        artist_key,
         is_counted_play,
+        ms_played,
+        started_at,
         played_at,
-        coalesce(
-            started_at,
-            {{ dbt.dateadd('millisecond', '-1 * ms_played', 'played_at') }}
-        ) as estimated_started_at,
+        time_zone,
+        {#- Ordered by end: the previous row's played_at is then the latest end so far, so a long
+            play that overlaps later ones still holds its session open. #}
         lag(played_at) over (
             partition by user_id
             order by played_at, play_id
@@ -21,22 +27,15 @@ timed_plays as (
     from plays
 ),
 
-gap_limits as (
-    select
-        *,
-        {{ dbt.dateadd('minute', var('session_gap_minutes'), 'previous_played_at') }} as new_session_from
-    from timed_plays
-),
-
 session_starts as (
     select
         *,
         case
             when previous_played_at is null then 1
-            when estimated_started_at >= new_session_from then 1
+            when started_at >= {{ dbt.dateadd('minute', var('session_gap_minutes'), 'previous_played_at') }} then 1
             else 0
         end as is_session_start
-    from gap_limits
+    from sequenced_plays
 ),
 
 numbered_sessions as (
@@ -56,16 +55,23 @@ final as (
         play_id,
         user_id,
         track_id,
+        artist_key,
         {{ dbt.concat(['user_id', "'#'", dbt.safe_cast('user_session_number', dbt.type_string())]) }} as session_id,
 
         -- session
         cast(user_session_number as {{ dbt.type_bigint() }}) as user_session_number,
         is_session_start = 1 as is_session_start,
+
+        -- playback
         is_counted_play,
+        ms_played,
 
         -- timestamps (UTC)
-        estimated_started_at,
-        played_at
+        started_at,
+        played_at,
+
+        -- the user's IANA zone (silver_plays), for local session figures
+        time_zone
 
     from numbered_sessions
 )
