@@ -204,7 +204,7 @@ def test_silver_keeps_the_earliest_ingested_duplicate():
     rows = query(
         """
         select ms_played, ingested_at, kafka_offset, is_counted_play
-        from silver.silver_plays
+        from silver.silver_streams
         where event_id = '6f1d2c1e-0001-4000-8000-000000000002'
         """
     )
@@ -521,7 +521,7 @@ def test_gold_equals_the_lake_count_with_the_recorded_threshold_and_reconciles(
     # The lake counted by the Python home of the contract, with the threshold the build recorded.
     assert lake.lake_play_count(str(data / "lake"), threshold) == total_plays
     # The data-quality reconciliation (offsets, silver, gold total) passes on this build.
-    report = quality.check(str(data / "lake"), str(warehouse), "silver.silver_plays")
+    report = quality.check(str(data / "lake"), str(warehouse), "silver.silver_streams")
     assert (report.play_threshold_ms, report.lake_counted_plays) == (threshold, total_plays)
     assert report.lake_not_in_silver == 0
 
@@ -540,7 +540,7 @@ def test_the_reported_skip_flag_is_read_and_does_not_count():
     rows = query(
         """
         select event_id, is_reported_skip, is_counted_play
-        from silver.silver_plays
+        from silver.silver_streams
         where is_reported_skip is not null
         order by event_id
         """
@@ -552,7 +552,7 @@ def test_the_reported_skip_flag_is_read_and_does_not_count():
         ("6f1d2c1e-0002-4000-8000-000000000013", True, True),
     ]
     # The fixture lake mixes files written before the column existed with newer ones.
-    assert query("select count(*) from silver.silver_plays where is_reported_skip is null") == [(10,)]
+    assert query("select count(*) from silver.silver_streams where is_reported_skip is null") == [(10,)]
 
 
 def test_bronze_knows_when_each_record_arrived_where_the_lake_says_so():
@@ -635,6 +635,6 @@ def test_publish_refuses_a_build_whose_data_tests_fail(tmp_path):
     con.close()
     result = build_in(data)
     assert result.returncode != 0
-    assert "accepted_range_silver_plays_ms_played" in result.stdout
+    assert "accepted_range_silver_streams_ms_played" in result.stdout
     assert "left untouched" in result.stderr
     assert file_fingerprint(published) == before
