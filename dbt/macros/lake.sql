@@ -179,9 +179,7 @@
     {%- if not execute or not is_incremental() -%}
         {{ return(none) }}
     {%- endif -%}
-    {%- set result = run_query("select cast(max(" ~ column ~ ") as " ~ dbt.type_string() ~ ") from " ~ this) -%}
-    {%- set value = result.columns[0].values()[0] -%}
-    {{ return(value[0:19] if value else none) }}
+    {{ return(relation_max(this, column)) }}
 {%- endmacro %}
 
 
@@ -210,4 +208,16 @@
     {%- endif -%}
     {{ return("(select batch, valid_events, dead_letters from read_json('" ~ pattern | replace("'", "''")
         ~ "', columns = {'batch': 'VARCHAR', 'valid_events': 'BIGINT', 'dead_letters': 'BIGINT'}))") }}
+{%- endmacro %}
+
+
+{#
+  relation_max(relation, column): the largest value of column in relation as a string literal
+  ('2024-12-01 10:00:00'), read before a model's SQL is built so that filters on it are constants;
+  none when the relation is empty.
+#}
+{% macro relation_max(relation, column) -%}
+    {%- set result = run_query("select cast(max(" ~ column ~ ") as " ~ dbt.type_string() ~ ") from " ~ relation) -%}
+    {%- set value = result.columns[0].values()[0] -%}
+    {{ return(value[0:19] if value else none) }}
 {%- endmacro %}

@@ -1,6 +1,17 @@
-{#- One row per listening session; every row depends only on its user's plays. -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ rebuild_changed_rows('user_id') }}"
+    )
+}}
+
+{#- One row per listening session; every row depends only on its user's plays.
+  Incremental by user: the users of int_stale_pairs are rebuilt from all of their plays.
+-#}
 with sessionized_plays as (
     select * from {{ ref('int_plays_sessionized') }}
+    where {{ changed_rows_filter('user_id') }}
 ),
 
 sessions as (

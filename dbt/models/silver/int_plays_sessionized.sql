@@ -1,10 +1,22 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ rebuild_changed_rows('user_id') }}"
+    )
+}}
+
 {#-
   Music plays and skips cut into listening sessions per user. Every row depends only on its user's
   plays, so the model can later be rebuilt per user (incremental by user_id).
+
+  Incremental by user: the users of int_stale_pairs are rebuilt from all of their plays.
 -#}
 with plays as (
     select * from {{ ref('silver_plays') }}
-    where content_type = 'music'
+    where
+        content_type = 'music'
+        and {{ changed_rows_filter('user_id') }}
 ),
 
 sequenced_plays as (

@@ -1,12 +1,23 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ rebuild_changed_rows('user_id') }}"
+    )
+}}
+
 {#-
   Per user, how often two distinct tracks were played close together in a session: counted plays
   of one session that are at most var('co_occurrence_window') positions apart pair up (skips take
   no position). Comparing a bounded window instead of every pair of a session keeps the self-join
   at window rows per play however long a session runs. Every row depends only on its user's
   plays; gold.track_co_occurrence caps and adds them up over users.
+
+  Incremental by user: the users of int_stale_pairs are rebuilt from all of their plays.
 -#}
 with sessionized_plays as (
     select * from {{ ref('int_plays_sessionized') }}
+    where {{ changed_rows_filter('user_id') }}
 ),
 
 counted_plays as (

@@ -1,8 +1,8 @@
 {{
     config(
         materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key=['user_id', 'track_key']
+        incremental_strategy='append',
+        pre_hook="{{ rebuild_changed_rows(['user_id', 'track_key']) }}"
     )
 }}
 
@@ -22,11 +22,10 @@
      the other's nearest in the other source (so two plays of a song on repeat pair up one to one).
      The richest source (var source_priority) gives the play's fields.
 
-  Incremental: the plays of every (user, track) that has a stream from the last build's latest
-  arrival hour on are recomputed from all of that pair's streams, and so are the pairs whose
-  content type or user time zone changed since; full refresh and incremental give the same rows.
+  Incremental: the pairs of int_stale_pairs (a stream from the last build's latest arrival hour
+  on, or a changed content type or user time zone) are recomputed from all of their streams;
+  full refresh and incremental give the same rows.
 -#}
-{%- set since_hour = incremental_watermark('last_arrival_hour') %}
 {%- set tolerance_ms = var('dedup_tolerance_seconds') | int * 1000 %}
 
 with all_streams as (
@@ -41,38 +40,10 @@ user_time_zones as (
     select * from {{ ref('user_time_zones') }}
 ),
 
-{% if is_incremental() %}
-stale_pairs as (
-    select distinct user_id, track_key
-    from all_streams
-    where arrival_hour >= cast('{{ since_hour }}' as {{ dbt.type_timestamp() }})
-
-    union
-
-    select distinct kept.user_id, kept.track_key
-    from {{ this }} as kept
-    left join content_types
-        on kept.artist_key = content_types.artist_key
-    left join user_time_zones
-        on kept.user_id = user_time_zones.user_id
-    where
-        kept.content_type != coalesce(content_types.content_type, 'music')
-        or kept.time_zone != coalesce(user_time_zones.time_zone, '{{ var("default_time_zone") }}')
-),
-
-streams as (
-    select all_streams.*
-    from all_streams
-    inner join stale_pairs
-        on
-            all_streams.user_id = stale_pairs.user_id
-            and all_streams.track_key = stale_pairs.track_key
-),
-{% else %}
 streams as (
     select * from all_streams
+    where {{ changed_rows_filter(['user_id', 'track_key']) }}
 ),
-{% endif %}
 
 sequenced_streams as (
     select
