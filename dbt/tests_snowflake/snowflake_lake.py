@@ -1,7 +1,7 @@
 """The fixture lake on the Snowflake side, for ops/test-dbt-snowflake.sh.
 
     python snowflake_lake.py setup
-    python snowflake_lake.py load LAKE_DIR [--batch BATCH ...]
+    python snowflake_lake.py load LAKE_DIR
     python snowflake_lake.py append-csv CSV LAKE_DIR
 
 `setup` creates the database, schema `LAKE` and the tables dbt's sources read on Snowflake: the
@@ -9,7 +9,7 @@ tables section of beam-pipelines/snowflake/setup.sql (LAKE.PLAYS, LAKE.PLAYS_STA
 LAKE.DEAD_LETTER (below; setup.sql has none, since nothing loads dead letters into Snowflake yet).
 
 `load` loads the Parquet lake at LAKE_DIR (the files dbt reads on DuckDB) batch by batch, oldest
-first, as the Beam job's Snowflake load does (beam-pipelines/README.md, "Loading Snowflake"):
+first, each batch that LAKE.PLAYS does not have yet, as the Beam job's Snowflake load does (beam-pipelines/README.md, "Loading Snowflake"):
 empty PLAYS_STAGING, stage the batch's rows, insert those whose event_id PLAYS lacks, each once
 (its first Kafka arrival), with the batch name and a load time. Only the row transport differs:
 the job COPYs the files from a stage; here DuckDB reads them and the rows are inserted. The load
@@ -28,11 +28,9 @@ SNOWFLAKE_PROTOCOL.
 """
 
 import argparse
-import datetime
 import importlib.util
 import os
 import pathlib
-import re
 import sys
 
 import duckdb
@@ -179,21 +177,28 @@ def load_batch(con, batch: str, rows: list) -> int:
     return cur.rowcount
 
 
-def load(con, lake: pathlib.Path, batches: list) -> None:
+def loaded_batches(cur, table: str) -> set:
+    cur.execute(f"SELECT DISTINCT BATCH FROM {table}")
+    return {batch for (batch,) in cur.fetchall()}
+
+
+def load(con, lake: pathlib.Path) -> None:
+    """Every batch of the lake that Snowflake does not have yet, oldest first."""
     cur = con.cursor()
     cur.execute(f"USE DATABASE {os.environ['SNOWFLAKE_DATABASE']}")
     plays = read_lake_plays(lake)
-    chosen = batches or sorted(plays)
-    unknown = [b for b in chosen if b not in plays]
-    if unknown:
-        raise SystemExit(f"error: the lake at {lake} has no plays files of batch {', '.join(unknown)}")
-    for batch in chosen:
+    done = loaded_batches(cur, "LAKE.PLAYS")
+    for batch in sorted(plays):
+        if batch in done:
+            print(f"batch {batch}: loaded already")
+            continue
         inserted = load_batch(con, batch, plays[batch])
         print(f"batch {batch}: {len(plays[batch])} lake rows, {inserted} new in LAKE.PLAYS")
-    dead_letters = [row for row in read_lake_dead_letters(lake) if not batches or row[-1] in batches]
+    done = loaded_batches(cur, "LAKE.DEAD_LETTER")
+    dead_letters = [row for row in read_lake_dead_letters(lake) if row[-1] not in done]
     if dead_letters:
         insert_rows(cur, "LAKE.DEAD_LETTER", [c.upper() for c in DEAD_LETTER_COLUMNS], dead_letters)
-    print(f"{len(dead_letters)} dead letters into LAKE.DEAD_LETTER")
+    print(f"{len(dead_letters)} new dead letters in LAKE.DEAD_LETTER")
 
 
 def append_csv(csv: pathlib.Path, lake: pathlib.Path) -> None:
@@ -239,9 +244,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("setup", help="database, schema LAKE and its tables")
-    load_parser = commands.add_parser("load", help="load the lake's batches into LAKE.PLAYS / LAKE.DEAD_LETTER")
+    load_parser = commands.add_parser("load", help="load the lake's new batches into LAKE.PLAYS / LAKE.DEAD_LETTER")
     load_parser.add_argument("lake_dir", type=pathlib.Path)
-    load_parser.add_argument("--batch", action="append", default=[], help="only this batch (repeatable)")
     append_parser = commands.add_parser("append-csv", help="write a CSV batch as lake files")
     append_parser.add_argument("csv", type=pathlib.Path)
     append_parser.add_argument("lake_dir", type=pathlib.Path)
@@ -255,7 +259,7 @@ def main() -> int:
         if args.command == "setup":
             setup(con)
         else:
-            load(con, args.lake_dir.resolve(), args.batch)
+            load(con, args.lake_dir.resolve())
     finally:
         con.close()
     return 0
