@@ -51,11 +51,15 @@ duckdb_data="$tmp/duckdb"
 duckdb_warehouse="$duckdb_data/warehouse/analytics.duckdb"
 # The project's default play threshold on both sides.
 unset PLAY_THRESHOLD_MS
+# Every build here puts the users without a zone of their own in New York, not UTC, so that the
+# local-time columns (listen_date, listen_hour, ...) are converted and compared too: the fixture's
+# plays around midnight UTC fall on the evening before there.
+build_vars='{default_time_zone: America/New_York}'
 
 # build_duckdb: a fresh DuckDB build of $lake (ops/dbt-build.sh publishes it as $duckdb_warehouse).
 build_duckdb() {
   DATA_DIR="$duckdb_data" LAKE_DIR="$lake" DBT_TARGET_PATH="$tmp/duckdb-target" \
-    DBT_LOG_PATH="$tmp/duckdb-logs" bash "$REPO_ROOT/ops/dbt-build.sh"
+    DBT_LOG_PATH="$tmp/duckdb-logs" bash "$REPO_ROOT/ops/dbt-build.sh" --vars "$build_vars"
 }
 
 # snowflake_env: the variables of dbt/profiles.yml for fakesnow (it accepts any user and password).
@@ -69,7 +73,8 @@ snowflake_env() {
 }
 
 build_snowflake() {
-  if ! (snowflake_env && cd "$dbt_dir" && "$venv/bin/dbt" build --target snowflake --no-version-check); then
+  if ! (snowflake_env && cd "$dbt_dir" && "$venv/bin/dbt" build --target snowflake --no-version-check \
+    --vars "$build_vars"); then
     info "last lines of the fakesnow log:"
     tail -n 40 "$tmp/fakesnow.log" >&2
     return 1
