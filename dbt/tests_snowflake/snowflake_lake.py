@@ -9,14 +9,16 @@ tables section of beam-pipelines/snowflake/setup.sql (LAKE.PLAYS, LAKE.PLAYS_STA
 LAKE.DEAD_LETTER (below; setup.sql has none, since nothing loads dead letters into Snowflake yet).
 
 `load` loads the Parquet lake at LAKE_DIR (the files dbt reads on DuckDB) batch by batch, oldest
-first, each batch that LAKE.PLAYS does not have yet, as the Beam job's Snowflake load does (beam-pipelines/README.md, "Loading Snowflake"):
-empty PLAYS_STAGING, stage the batch's rows, insert those whose event_id PLAYS lacks, each once
-(its first Kafka arrival), with the batch name and a load time. Only the row transport differs:
-the job COPYs the files from a stage; here DuckDB reads them and the rows are inserted. The load
-time is the batch's last Kafka arrival, as if the hourly load ran right after each window, so that
-an incremental build re-reads only the latest loads. Files written before the lake had
-`kafka_timestamp` (partitioned by the hour of played_at) get played_at there: the column is NOT
-NULL in Snowflake, and the row's arrival hour is then the partition DuckDB reads it from.
+first, each batch that LAKE.PLAYS does not have yet, as the Beam job's Snowflake load does
+(beam-pipelines/README.md, "Loading Snowflake"): empty PLAYS_STAGING, stage the batch's rows,
+insert those whose event_id PLAYS lacks, each once (its first Kafka arrival), with the batch name
+and a load time. Only the row transport differs: the job COPYs the files from a stage; here DuckDB
+reads them and the rows are inserted. The load time is the batch's last Kafka arrival, as if the
+hourly load ran right after each window: a row's arrival hour on Snowflake, the hour it was loaded
+(macro lake_arrival_partition), is then its window's hour, as its partition is on DuckDB, and an
+incremental build re-reads only the latest loads. Files written before the lake had
+`kafka_timestamp` (partitioned by the hour of played_at) get played_at there, the instant their
+partition stands for: the column is NOT NULL in Snowflake.
 Dead letters are inserted as they are.
 
 `append-csv` writes rows in the format of dbt/fixtures/plays.csv into the lake as one more batch's
