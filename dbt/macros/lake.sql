@@ -126,7 +126,12 @@
   On DuckDB they are the Hive partition columns of the file the row was read from, so a filter on
   them with constant values (macro lake_partitions_since) skips whole files. Files written before
   the lake had kafka_timestamp are partitioned by the hour of played_at, and so is their
-  arrival_hour. On other warehouses the lake is a table: the hour of kafka_timestamp.
+  arrival_hour. On Snowflake the lake is the table LAKE.PLAYS, filled by the Beam job's load one
+  batch at a time: a row's partition is the hour it was loaded (loaded_at), since that is when dbt
+  can first see it. A rerun of a window whose load had failed loads rows of an old Kafka hour late,
+  and an incremental build, which reads from the last build's latest arrival_hour on, must still
+  see them. On other warehouses the lake is a table with the lake's columns only: the hour of
+  kafka_timestamp.
 #}
 {% macro lake_arrival_partition() -%}
     {{ return(adapter.dispatch('lake_arrival_partition')()) }}
@@ -139,6 +144,14 @@
         cast(extract(month from {{ to_utc_timestamp('kafka_timestamp') }}) as {{ dbt.type_int() }}) as lake_month,
         cast(extract(day from {{ to_utc_timestamp('kafka_timestamp') }}) as {{ dbt.type_int() }}) as lake_day,
         cast(extract(hour from {{ to_utc_timestamp('kafka_timestamp') }}) as {{ dbt.type_int() }}) as lake_hour
+{%- endmacro %}
+
+{% macro snowflake__lake_arrival_partition() -%}
+    cast({{ dbt.date_trunc('hour', to_utc_timestamp('loaded_at')) }} as {{ dbt.type_timestamp() }}) as arrival_hour,
+        cast(extract(year from {{ to_utc_timestamp('loaded_at') }}) as {{ dbt.type_int() }}) as lake_year,
+        cast(extract(month from {{ to_utc_timestamp('loaded_at') }}) as {{ dbt.type_int() }}) as lake_month,
+        cast(extract(day from {{ to_utc_timestamp('loaded_at') }}) as {{ dbt.type_int() }}) as lake_day,
+        cast(extract(hour from {{ to_utc_timestamp('loaded_at') }}) as {{ dbt.type_int() }}) as lake_hour
 {%- endmacro %}
 
 {% macro duckdb__lake_arrival_partition() -%}

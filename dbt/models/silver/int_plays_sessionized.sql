@@ -53,7 +53,9 @@ session_starts as (
 numbered_sessions as (
     select
         *,
-        sum(is_session_start) over (
+        {#- Cast: the Snowflake stand-in sums an uncast argument as a double, which would make
+            session_id 'u1#1.0' (dbt/README.md, "Snowflake stand-in"). #}
+        sum(cast(is_session_start as {{ dbt.type_bigint() }})) over (
             partition by user_id
             order by played_at, play_id
             rows between unbounded preceding and current row

@@ -48,14 +48,19 @@ streams as (
 sequenced_streams as (
     select
         *,
-        lag(stream_started_at) over same_source_pair as previous_started_at,
-        lag(played_at) over same_source_pair as previous_played_at,
-        lag(ms_played) over same_source_pair as previous_ms_played
+        lag(stream_started_at) over (
+            partition by user_id, track_key, event_source
+            order by played_at, event_id
+        ) as previous_started_at,
+        lag(played_at) over (
+            partition by user_id, track_key, event_source
+            order by played_at, event_id
+        ) as previous_played_at,
+        lag(ms_played) over (
+            partition by user_id, track_key, event_source
+            order by played_at, event_id
+        ) as previous_ms_played
     from streams
-    window same_source_pair as (
-        partition by user_id, track_key, event_source
-        order by played_at, event_id
-    )
 ),
 
 stream_overlaps as (
