@@ -18,6 +18,16 @@ silver as (
     from {{ ref('silver_plays') }}
 ),
 
+users_with_several_zones as (
+    select count(*) as users
+    from (
+        select user_id
+        from {{ ref('silver_plays') }}
+        group by user_id
+        having count(distinct time_zone) > 1
+    ) as several_zones
+),
+
 silver_user_days as (
     select count(*) as user_days
     from (select distinct user_id, listen_date from {{ ref('silver_plays') }}) as user_days
@@ -142,6 +152,8 @@ checks as (
     select 'daily_user_stats rows = silver user days', daily.user_days, silver_user_days.user_days from daily cross join silver_user_days
     union all
     select 'dim_users rows = silver users', users.users, silver.users from users cross join silver
+    union all
+    select 'silver users with more than one time_zone', users_with_several_zones.users, 0 from users_with_several_zones
     union all
     select 'dim_users.plays = total_plays', users.plays, totals.total_plays from users cross join totals
     union all

@@ -32,6 +32,7 @@ ranked_spellings as (
 artist_activity as (
     select
         artist_key,
+        -- one per artist_key (int_artist_content_types decides it per artist)
         max(content_type) as content_type,
         count(distinct track_id) as tracks,
         sum(case when is_counted_play then 1 else 0 end) as plays,

@@ -1,3 +1,8 @@
+{#-
+  time_zone is silver_plays' (its one home: the seed, else var default_time_zone); the seed is
+  joined only to say where it came from.
+-#}
+
 with plays as (
     select * from {{ ref('silver_plays') }}
 ),
@@ -9,6 +14,7 @@ user_time_zones as (
 user_activity as (
     select
         user_id,
+        max(time_zone) as time_zone,
         sum(case when content_type = 'music' and is_counted_play then 1 else 0 end) as plays,
         count(*) as streams,
         min(played_at) as first_played_at,
@@ -24,8 +30,8 @@ final as (
         -- ids
         user_activity.user_id,
 
-        -- time zone (silver_plays cuts the user's days in the same one)
-        cast(coalesce(user_time_zones.time_zone, '{{ var("default_time_zone") }}') as {{ dbt.type_string() }}) as time_zone,
+        -- time zone
+        user_activity.time_zone,
         cast(case when user_time_zones.user_id is not null then 'seed' else 'default' end as {{ dbt.type_string() }}) as time_zone_source,
 
         -- timestamps (UTC)
