@@ -1,10 +1,20 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ rebuild_changed_rows('user_id') }}"
+    )
+}}
+
 {#-
-  Per user: every row depends only on that user's silver_plays, so the model can become
-  incremental by user_id. Music and podcasts share a day's row; podcasts only add podcast_ms.
+  Per user: every row depends only on that user's silver_plays. Incremental by user: the users of
+  int_stale_pairs are rebuilt from all of their plays. Music and podcasts share a day's row;
+  podcasts only add podcast_ms.
 -#}
 
 with plays as (
     select * from {{ ref('silver_plays') }}
+    where {{ changed_rows_filter('user_id') }}
 ),
 
 classified_plays as (
