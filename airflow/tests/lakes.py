@@ -105,11 +105,11 @@ def write_warehouse(
             "insert into gold.build_info values ('b1', ?, ?)",
             [built_at.astimezone(UTC).replace(tzinfo=None), play_threshold_ms],
         )
-        con.execute("create table gold.listening_totals (total_plays bigint)")
         con.execute(
-            "insert into gold.listening_totals values (?)",
-            [len(event_ids) if total_plays is None else total_plays],
+            "create table gold.listening_totals (total_plays bigint, counted_streams bigint)"
         )
+        plays = len(event_ids) if total_plays is None else total_plays
+        con.execute("insert into gold.listening_totals values (?, ?)", [plays, plays])
     con.close()
 
 

@@ -197,7 +197,7 @@ def test_gold_total_counted_with_another_threshold_fails(lake, warehouse):
     report = reconcile(str(lake), str(warehouse), SILVER)
 
     assert report.problems == (
-        "gold.listening_totals.total_plays is 4, but the lake holds 2 distinct streams of at "
+        "gold.listening_totals.counted_streams is 4, but the lake holds 2 distinct streams of at "
         "least 120000 ms (the threshold of build b1, which is newer than every lake file)",
     )
 

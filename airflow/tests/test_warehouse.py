@@ -54,7 +54,8 @@ FAKE_DBT = textwrap.dedent(
                 "timestamp '2024-12-01 10:00:00' as built_at, ?::bigint as play_threshold_ms",
                 [os.environ.get("FAKE_BUILD_ID", "new-build"), threshold])
             con.execute(
-                "create or replace table gold.listening_totals as select 7::bigint as total_plays")
+                "create or replace table gold.listening_totals "
+                "as select 7::bigint as total_plays, 7::bigint as counted_streams")
         if behaviour == "leave-wal":
             os._exit(0)  # no close, no checkpoint: the WAL stays beside the file
         con.close()

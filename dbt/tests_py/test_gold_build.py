@@ -38,6 +38,7 @@ GOLD_CONTRACT = {
         ("listening_ms", "BIGINT"),
         ("first_played_at", "TIMESTAMP"),
         ("last_played_at", "TIMESTAMP"),
+        ("counted_streams", "BIGINT"),
     ],
     "daily_listening_stats": [
         ("user_id", "VARCHAR"),
@@ -145,6 +146,8 @@ EXPECTED_TOTALS = {
     "listening_ms": 2_064_999,
     "first_played_at": dt.datetime(2024, 12, 1, 10, 0, 0),
     "last_played_at": dt.datetime(2024, 12, 2, 2, 7, 0),
+    # No two streams of the fixture are one play, and none is a podcast: as many as total_plays.
+    "counted_streams": 11,
 }
 
 

@@ -137,6 +137,7 @@ class PublishedBuild:
     built_at: datetime
     play_threshold_ms: int
     total_plays: int
+    counted_streams: int
     gold_row_counts: dict[str, int]
 
     def to_json(self) -> dict:
@@ -145,6 +146,7 @@ class PublishedBuild:
             "built_at": self.built_at.isoformat().replace("+00:00", "Z"),
             "play_threshold_ms": self.play_threshold_ms,
             "total_plays": self.total_plays,
+            "counted_streams": self.counted_streams,
             "gold_row_counts": self.gold_row_counts,
         }
 
@@ -187,7 +189,9 @@ def published_build(path: str) -> PublishedBuild:
         if len(rows) != 1:
             raise WarehouseError(f"{BUILD_INFO_TABLE} of {path} has {len(rows)} rows, not 1")
         build_id, built_at, play_threshold_ms = rows[0]
-        [(total_plays,)] = con.execute(f"select total_plays from {TOTALS_TABLE}").fetchall()
+        [(total_plays, counted_streams)] = con.execute(
+            f"select total_plays, counted_streams from {TOTALS_TABLE}"
+        ).fetchall()
         tables = con.execute(
             "select table_name from information_schema.tables "
             "where table_schema = 'gold' order by table_name"
@@ -203,6 +207,7 @@ def published_build(path: str) -> PublishedBuild:
         built_at=as_utc(built_at),
         play_threshold_ms=play_threshold_ms,
         total_plays=total_plays,
+        counted_streams=counted_streams,
         gold_row_counts=counts,
     )
 
