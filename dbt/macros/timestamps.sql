@@ -16,27 +16,6 @@
 {%- endmacro %}
 
 
-{# utc_to_local_date: the calendar date, in the IANA zone time_zone, of a UTC timestamp. #}
-{% macro utc_to_local_date(expression, time_zone) -%}
-    {{ return(adapter.dispatch('utc_to_local_date')(expression, time_zone)) }}
-{%- endmacro %}
-
-{% macro default__utc_to_local_date(expression, time_zone) -%}
-    {%- if time_zone != 'UTC' -%}
-        {{ exceptions.raise_compiler_error("listen_time_zone other than UTC is not implemented for adapter " ~ adapter.type()) }}
-    {%- endif -%}
-    cast({{ expression }} as date)
-{%- endmacro %}
-
-{% macro duckdb__utc_to_local_date(expression, time_zone) -%}
-    cast(timezone('{{ time_zone }}', timezone('UTC', {{ expression }})) as date)
-{%- endmacro %}
-
-{% macro snowflake__utc_to_local_date(expression, time_zone) -%}
-    cast(convert_timezone('UTC', '{{ time_zone }}', {{ expression }}) as date)
-{%- endmacro %}
-
-
 {#
   utc_to_local_timestamp(expression, time_zone_expression): the wall-clock time, in the IANA zone
   given by an SQL expression (a column: every user has a zone), of a UTC timestamp.
