@@ -5,6 +5,8 @@
   that disagree. Without manifests (fixture lakes; Snowflake, where the lake is loaded into
   tables) there is nothing to compare and no row.
 #}
+-- depends_on: {{ ref('stg_lake__plays') }}
+-- depends_on: {{ ref('stg_lake__dead_letters') }}
 {%- set manifests = lake_manifests() %}
 
 {%- if manifests is none %}

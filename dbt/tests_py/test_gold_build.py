@@ -415,7 +415,8 @@ def test_user_sessions():
     # alice#1 09:56:40-10:12:00 = 920 s: A 200000, B 180000, skip C 5000, A, A = 785000 ms, 4
     # plays, 1 skip, 3 tracks; alice#2 10:56:40-11:04:00 = 440 s: B, C 200000 each. bob#1
     # 23:46:00-00:20:00 = 34 min: A 240000, B 200000, A 200000; bob#2 01:29:30.001-01:34:00:
-    # skip D 29999, C 30000; bob#3 02:04-02:07: B 180000. Users have no zone: local = UTC.
+    # skip D 29999, C 30000; bob#3 02:04-02:07: B 180000. alice is in Europe/Berlin (the seed; UTC+1
+    # in December), so her sessions start an hour later locally; bob has no zone: local = UTC.
     rows = query(
         """
         select session_id, started_at, ended_at, local_start_date, local_start_hour,
@@ -426,8 +427,8 @@ def test_user_sessions():
     )
     day1, day2 = dt.date(2024, 12, 1), dt.date(2024, 12, 2)
     assert rows == [
-        ("user-alice#1", dt.datetime(2024, 12, 1, 9, 56, 40), dt.datetime(2024, 12, 1, 10, 12), day1, 9, 920_000, 785_000, 4, 1, 3),
-        ("user-alice#2", dt.datetime(2024, 12, 1, 10, 56, 40), dt.datetime(2024, 12, 1, 11, 4), day1, 10, 440_000, 400_000, 2, 0, 2),
+        ("user-alice#1", dt.datetime(2024, 12, 1, 9, 56, 40), dt.datetime(2024, 12, 1, 10, 12), day1, 10, 920_000, 785_000, 4, 1, 3),
+        ("user-alice#2", dt.datetime(2024, 12, 1, 10, 56, 40), dt.datetime(2024, 12, 1, 11, 4), day1, 11, 440_000, 400_000, 2, 0, 2),
         ("user-bob#1", dt.datetime(2024, 12, 1, 23, 46), dt.datetime(2024, 12, 2, 0, 20), day1, 23, 2_040_000, 640_000, 3, 0, 2),
         ("user-bob#2", dt.datetime(2024, 12, 2, 1, 29, 30, 1000), dt.datetime(2024, 12, 2, 1, 34), day2, 1, 269_999, 59_999, 1, 1, 2),
         ("user-bob#3", dt.datetime(2024, 12, 2, 2, 4), dt.datetime(2024, 12, 2, 2, 7), day2, 2, 180_000, 180_000, 1, 0, 1),

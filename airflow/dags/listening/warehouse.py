@@ -16,7 +16,8 @@ Command line (``ops/dbt-build.sh`` runs it in the dbt virtualenv)::
 
 ``DATA_DIR`` (required, absolute) and ``LAKE_DIR`` (default ``$DATA_DIR/lake``) come from the
 environment, as does everything dbt reads itself (``PLAY_THRESHOLD_MS``, ``DBT_TARGET``, ...).
-A publish is incremental: it starts from a copy of the published file, and the incremental
+A publish runs ``dbt build`` without the unit tests (they check the models' logic, not the data:
+``check --select test_type:unit`` runs them). It is incremental: it starts from a copy of the published file, and the incremental
 models read only the lake partitions that arrived since (dbt/README.md, "Incremental builds"). It
 is a full build into an empty file instead when nothing is published yet, with ``--full-refresh``,
 when the project or its settings changed since the published build (their fingerprint, stored in
@@ -322,6 +323,16 @@ def build_plan(settings: Settings, dbt_args: Sequence[str], fingerprint: str) ->
     return True, "incremental build: starting from a copy of the published warehouse"
 
 
+def publish_args(dbt_args: Sequence[str]) -> list[str]:
+    """The arguments of a publish's ``dbt build``: the given ones, and unless they select
+    something themselves, no unit tests. Unit tests check the models' logic on fixed inputs, not
+    the data, so the test command runs them (``check --select test_type:unit``) rather than every
+    hourly publish."""
+    if is_selective(dbt_args):
+        return list(dbt_args)
+    return [*dbt_args, "--exclude", "test_type:unit"]
+
+
 def is_selective(dbt_args: Sequence[str]) -> bool:
     """Whether the dbt arguments select only part of the project."""
     return any(arg.split("=", 1)[0] in _SELECTION_FLAGS for arg in dbt_args)
@@ -410,7 +421,7 @@ def publish(settings: Settings, dbt_args: Sequence[str] = ()) -> PublishedBuild:
         log.info("%s (%s)", reason, build)
         if from_copy:
             _copy(published, build)
-        if run_dbt(settings, ["build", *dbt_args], database=build) != 0:
+        if run_dbt(settings, ["build", *publish_args(dbt_args)], database=build) != 0:
             kept = f" (failed build kept at {build})" if os.path.exists(build) else ""
             raise WarehouseError(f"dbt build failed; {published} was left untouched{kept}")
         _record_state(build, fingerprint)
