@@ -6,7 +6,7 @@
 #   2. starts fakesnow on 127.0.0.1:$FAKESNOW_PORT (18766; ops/test-snowflake.sh uses 18765) in a
 #      temporary folder, creates LAKE.PLAYS and LAKE.DEAD_LETTER and loads the lake's batches
 #      into them as the Beam job's load does (dbt/tests_snowflake/snowflake_lake.py);
-#   3. runs `dbt build --target snowflake` (seeds, models, data tests, unit tests) and compares
+#   3. runs `dbt build --target snowflake` (seeds, models, data tests; then the unit tests) and compares
 #      every silver and gold table with the DuckDB build, row for row (dbt/tests_snowflake/);
 #   4. adds one more hour of lake rows (dbt/tests_snowflake/next_hour.csv), loads it, builds
 #      Snowflake again, incrementally, and DuckDB afresh, and compares again.
@@ -72,9 +72,15 @@ snowflake_env() {
     DBT_LOG_PATH="$tmp/snowflake-logs" DBT_SEND_ANONYMOUS_USAGE_STATS=false LAKE_DIR="$lake"
 }
 
+# build_snowflake [unit]: seeds, models and data tests, as a publish runs them on DuckDB (so that
+# gold.data_quality_results lists the same tests on both); with "unit", the unit tests after.
 build_snowflake() {
   if ! (snowflake_env && cd "$dbt_dir" && "$venv/bin/dbt" build --target snowflake --no-version-check \
-    --vars "$build_vars"); then
+    --vars "$build_vars" --exclude test_type:unit &&
+    if [ "${1:-}" = unit ]; then
+      "$venv/bin/dbt" test --target snowflake --no-version-check --vars "$build_vars" \
+        --select test_type:unit
+    fi); then
     info "last lines of the fakesnow log:"
     tail -n 40 "$tmp/fakesnow.log" >&2
     return 1
@@ -112,8 +118,8 @@ step "Loading the lake into Snowflake (LAKE.PLAYS, LAKE.DEAD_LETTER)"
 snowflake_lake setup
 snowflake_lake load "$lake"
 
-step "dbt build --target snowflake"
-build_snowflake
+step "dbt build --target snowflake, then its unit tests"
+build_snowflake unit
 
 step "Comparing Snowflake with DuckDB, table by table"
 compare "$@"
@@ -124,11 +130,13 @@ snowflake_lake load "$lake"
 
 step "dbt build --target snowflake, incremental"
 build_snowflake
-# The incremental models must have run as delete+insert into their tables, not been rebuilt.
-for model in silver_streams silver_plays; do
-  grep -qi "delete from" "$tmp/snowflake-target/run/listening/models/silver/$model.sql" ||
-    die "the second Snowflake build did not build $model incrementally"
-done
+# The incremental models must have run into their tables, not been rebuilt: silver_streams as
+# delete+insert by event_id, silver_plays appending after its pre-hook deleted the stale pairs.
+run_sql="$tmp/snowflake-target/run/listening/models/silver"
+grep -qi "delete from" "$run_sql/silver_streams.sql" ||
+  die "the second Snowflake build did not build silver_streams incrementally"
+grep -qi "insert into" "$run_sql/silver_plays.sql" ||
+  die "the second Snowflake build did not build silver_plays incrementally"
 
 step "Building the lake with the new hour on DuckDB, from scratch"
 build_duckdb

@@ -147,7 +147,8 @@
 {%- endmacro %}
 
 {% macro snowflake__lake_arrival_partition() -%}
-    cast({{ dbt.date_trunc('hour', to_utc_timestamp('loaded_at')) }} as {{ dbt.type_timestamp() }}) as arrival_hour,
+    cast(batch as {{ dbt.type_string() }}) as lake_batch,
+        cast({{ dbt.date_trunc('hour', to_utc_timestamp('loaded_at')) }} as {{ dbt.type_timestamp() }}) as arrival_hour,
         cast(extract(year from {{ to_utc_timestamp('loaded_at') }}) as {{ dbt.type_int() }}) as lake_year,
         cast(extract(month from {{ to_utc_timestamp('loaded_at') }}) as {{ dbt.type_int() }}) as lake_month,
         cast(extract(day from {{ to_utc_timestamp('loaded_at') }}) as {{ dbt.type_int() }}) as lake_day,
