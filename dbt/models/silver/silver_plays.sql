@@ -20,6 +20,7 @@
      length (and exports round to the minute): two plays from different sources are one when their
      played_at differ by at most the track's length plus var('dedup_tolerance_seconds'), and each is
      the other's nearest in the other source (so two plays of a song on repeat pair up one to one).
+     Candidates are looked for on the same and the neighbouring days only (no track lasts a day).
      The richest source (var source_priority) gives the play's fields.
 
   Incremental: the pairs of int_stale_pairs (a stream from the last build's latest arrival hour
@@ -116,9 +117,48 @@ source_play_ranks as (
 ),
 
 source_plays as (
-    select *
+    select
+        *,
+        {{ dbt.datediff("cast('1970-01-01' as date)", 'played_at', 'day') }} as match_day
     from source_play_ranks
     where rank_in_source_play = 1
+),
+
+{#- Only a (user, track) that more than one source reported can hold a cross-source twin: the
+    matching below runs on those few plays, every other play stands alone. #}
+contested_pairs as (
+    select user_id, track_key
+    from source_plays
+    group by user_id, track_key
+    having min(event_source) != max(event_source)
+),
+
+contested_plays as (
+    select source_plays.*
+    from source_plays
+    inner join contested_pairs
+        on
+            source_plays.user_id = contested_pairs.user_id
+            and source_plays.track_key = contested_pairs.track_key
+),
+
+{#- A match is at most a track's length apart, and no track is a day long: candidates are in the
+    same or a neighbouring day. Each play is offered on its day and both neighbours, so the join
+    is by equality and a song played a thousand times compares with a few plays, not all. #}
+day_offsets as (
+    select -1 as day_offset
+    union all
+    select 0 as day_offset
+    union all
+    select 1 as day_offset
+),
+
+match_candidates_by_day as (
+    select
+        contested_plays.*,
+        contested_plays.match_day + day_offsets.day_offset as candidate_day
+    from contested_plays
+    cross join day_offsets
 ),
 
 candidate_matches as (
@@ -128,11 +168,12 @@ candidate_matches as (
         other_play.event_source as other_source,
         abs({{ dbt.datediff('this_play.played_at', 'other_play.played_at', 'millisecond') }}) as distance_ms,
         other_play.played_at as other_played_at
-    from source_plays as this_play
-    inner join source_plays as other_play
+    from contested_plays as this_play
+    inner join match_candidates_by_day as other_play
         on
             this_play.user_id = other_play.user_id
             and this_play.track_key = other_play.track_key
+            and this_play.match_day = other_play.candidate_day
             and this_play.event_source != other_play.event_source
     where
         abs({{ dbt.datediff('this_play.played_at', 'other_play.played_at', 'millisecond') }})
@@ -165,7 +206,7 @@ mutual_matches as (
 ),
 
 match_candidates as (
-    select event_id, event_id as member_event_id from source_plays
+    select event_id, event_id as member_event_id from contested_plays
     union all
     select event_id, other_event_id as member_event_id from mutual_matches
 ),
@@ -179,7 +220,7 @@ ranked_members as (
             order by member.source_rank, member.played_at, member.event_id
         ) as member_rank
     from match_candidates
-    inner join source_plays as member
+    inner join contested_plays as member
         on match_candidates.member_event_id = member.event_id
 ),
 
@@ -199,17 +240,36 @@ play_anchors as (
         on first_anchors.anchor_event_id = anchor_of_anchor.event_id
 ),
 
-play_members as (
+contested_play_members as (
     select
         play_anchors.play_id,
         count(*) as source_plays,
-        sum(source_plays.source_play_streams) as streams,
-        max(source_plays.source_play_arrival_hour) as last_arrival_hour,
-        {{ dbt.listagg('distinct source_plays.event_source', "','", "order by source_plays.event_source") }} as sources
+        sum(contested_plays.source_play_streams) as streams,
+        max(contested_plays.source_play_arrival_hour) as last_arrival_hour,
+        {{ dbt.listagg('distinct contested_plays.event_source', "','", "order by contested_plays.event_source") }} as sources
     from play_anchors
-    inner join source_plays
-        on play_anchors.event_id = source_plays.event_id
+    inner join contested_plays
+        on play_anchors.event_id = contested_plays.event_id
     group by play_anchors.play_id
+),
+
+play_members as (
+    select * from contested_play_members
+
+    union all
+
+    select
+        source_plays.event_id as play_id,
+        1 as source_plays,
+        source_plays.source_play_streams as streams,
+        source_plays.source_play_arrival_hour as last_arrival_hour,
+        source_plays.event_source as sources
+    from source_plays
+    left join contested_pairs
+        on
+            source_plays.user_id = contested_pairs.user_id
+            and source_plays.track_key = contested_pairs.track_key
+    where contested_pairs.user_id is null
 ),
 
 plays as (

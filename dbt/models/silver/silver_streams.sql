@@ -91,20 +91,44 @@ candidate_arrivals as (
     {%- endif %}
 ),
 
-ranked_arrivals as (
+{#- About one event in a hundred arrives more than once: only those are ranked. #}
+repeated_events as (
+    select event_id
+    from candidate_arrivals
+    group by event_id
+    having count(*) > 1
+),
+
+ranked_repeats as (
     select
-        *,
+        candidate_arrivals.*,
         row_number() over (
-            partition by event_id
-            order by arrival_hour, arrived_at, ingested_at, kafka_topic, kafka_partition, kafka_offset
+            partition by candidate_arrivals.event_id
+            order by
+                candidate_arrivals.arrival_hour,
+                candidate_arrivals.arrived_at,
+                candidate_arrivals.ingested_at,
+                candidate_arrivals.kafka_topic,
+                candidate_arrivals.kafka_partition,
+                candidate_arrivals.kafka_offset
         ) as arrival_rank
     from candidate_arrivals
+    inner join repeated_events
+        on candidate_arrivals.event_id = repeated_events.event_id
 ),
 
 first_arrivals as (
     select *
-    from ranked_arrivals
+    from ranked_repeats
     where arrival_rank = 1
+
+    union all
+
+    select candidate_arrivals.*, 1 as arrival_rank
+    from candidate_arrivals
+    left join repeated_events
+        on candidate_arrivals.event_id = repeated_events.event_id
+    where repeated_events.event_id is null
 ),
 
 final as (
