@@ -35,7 +35,6 @@ import argparse
 import json
 import os
 import pathlib
-import shutil
 import sys
 import time
 
@@ -65,15 +64,6 @@ def sql_string(value: str) -> str:
 def define_macros(con: duckdb.DuckDBPyConnection) -> None:
     # A uniform draw in [0, 1) from a row number and a salt.
     con.execute("create macro rnd(i, salt) as (hash(i, salt) % 1000003) / 1000003.0")
-    con.execute(
-        """
-        create macro uuid_of(s) as (
-            select substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-8'
-                || substr(h, 18, 3) || '-' || substr(h, 21, 12)
-            from (select md5(s) as h)
-        )
-        """
-    )
 
 
 def create_catalog(con: duckdb.DuckDBPyConnection, tracks: int) -> None:
@@ -102,6 +92,19 @@ def create_catalog(con: duckdb.DuckDBPyConnection, tracks: int) -> None:
         from range({SHOWS * EPISODES_PER_SHOW}) as t(n)
         """
     )
+    # The id a name-only record gets (Java TrackIds.derive): 'derived-' and the first 16 bytes
+    # of SHA-256 of "artist\ntrack", lower-cased and trimmed.
+    for table in ("music", "episodes"):
+        con.execute(
+            f"""
+            create or replace table {table} as
+            select
+                *,
+                'derived-' || substr(sha256(lower(trim(artist_name)) || chr(10) || lower(trim(track_name))), 1, 32)
+                    as derived_id
+            from {table}
+            """
+        )
 
 
 def create_streams(con: duckdb.DuckDBPyConnection, base: int, users: int, tracks: int, hour_events: int) -> None:
@@ -150,6 +153,7 @@ def create_streams(con: duckdb.DuckDBPyConnection, base: int, users: int, tracks
             case when placed.is_podcast then episodes.artist_name else music.artist_name end as artist_name,
             case when placed.is_podcast then null else music.album_name end as album_name,
             case when placed.is_podcast then null else music.spotify_id end as spotify_id,
+            case when placed.is_podcast then episodes.derived_id else music.derived_id end as derived_id,
             case when placed.is_podcast then episodes.duration_ms else music.duration_ms end as duration_ms,
             cast(case
                 when placed.is_podcast then floor(placed.played_draw * episodes.duration_ms)
@@ -221,7 +225,8 @@ def create_streams(con: duckdb.DuckDBPyConnection, base: int, users: int, tracks
         played as (
             select
                 raw.*,
-                music.track_name, music.artist_name, music.album_name, music.spotify_id, music.duration_ms,
+                music.track_name, music.artist_name, music.album_name, music.spotify_id, music.derived_id,
+                music.duration_ms,
                 cast(case
                     when played_draw < {SKIP_SHARE} then 1000 + floor(played_draw / {SKIP_SHARE} * 28000)
                     else music.duration_ms
@@ -248,7 +253,7 @@ def create_rows(con: duckdb.DuckDBPyConnection) -> None:
         with poll as (
             select
                 'ev' || i as event_key, u, i, 'spotify_poll' as source, 'poll' as style,
-                spotify_id as track_id, track_name, artist_name, album_name, duration_ms, ms_played,
+                spotify_id, derived_id, track_name, artist_name, album_name, duration_ms, ms_played,
                 ended_at as played_at,
                 ended_at + to_milliseconds(cast(floor(rnd(i, 'poll lag') * 1800000) as bigint)) as arrived_at
             from streams where is_live
@@ -257,7 +262,7 @@ def create_rows(con: duckdb.DuckDBPyConnection) -> None:
             select
                 'ev' || i as event_key, u, i, 'spotify_export' as source,
                 case when is_basic_user then 'basic' else 'extended' end as style,
-                spotify_id as track_id, track_name, artist_name, album_name, duration_ms, ms_played,
+                spotify_id, derived_id, track_name, artist_name, album_name, duration_ms, ms_played,
                 ended_at as played_at,
                 {import_hour} + to_milliseconds(cast(floor(rnd(i, 'import lag') * 3000000) as bigint)) as arrived_at
             from streams where not is_live
@@ -266,14 +271,14 @@ def create_rows(con: duckdb.DuckDBPyConnection) -> None:
             select
                 'tw' || i as event_key, u, i, 'spotify_export' as source,
                 case when is_basic_user then 'basic' else 'extended' end as style,
-                spotify_id as track_id, track_name, artist_name, album_name, duration_ms, ms_played,
+                spotify_id, derived_id, track_name, artist_name, album_name, duration_ms, ms_played,
                 ended_at as played_at,
                 {import_hour} + to_milliseconds(cast(floor(rnd(i, 'import lag') * 3000000) as bigint)) as arrived_at
             from streams where is_live and ended_at < {export_cutoff}
         ),
         overlap_rows as (
             select
-                'ov' || i as event_key, u, i, source, style, track_id, track_name, artist_name,
+                'ov' || i as event_key, u, i, source, style, spotify_id, derived_id, track_name, artist_name,
                 album_name, duration_ms,
                 ms_played - 100 - cast(floor(rnd(i, 'overlap') * 1500) as bigint) as ms_played,
                 played_at, arrived_at
@@ -282,7 +287,7 @@ def create_rows(con: duckdb.DuckDBPyConnection) -> None:
         next_poll as (
             select
                 'nx' || i as event_key, u, i, 'spotify_poll' as source, 'poll' as style,
-                spotify_id as track_id, track_name, artist_name, album_name, duration_ms, ms_played,
+                spotify_id, derived_id, track_name, artist_name, album_name, duration_ms, ms_played,
                 ended_at as played_at,
                 least(ended_at + to_milliseconds(cast(floor(rnd(i, 'poll lag') * 120000) as bigint)),
                       timestamp '{END}' + interval 3599 second) as arrived_at
@@ -297,42 +302,46 @@ def create_rows(con: duckdb.DuckDBPyConnection) -> None:
     )
     con.execute(
         f"""
+        create table shaped as
+        with keyed as (
+            select *, md5(event_key) as h from first_rows
+        )
+        select
+            substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-8'
+                || substr(h, 18, 3) || '-' || substr(h, 21, 12) as event_id,
+            'play' as event_type,
+            'user-' || lpad(cast(u as varchar), 5, '0') as user_id,
+            case when style = 'basic' then derived_id else spotify_id end as track_id,
+            track_name,
+            artist_name,
+            case when style = 'basic' then null else album_name end as album_name,
+            case when style = 'poll' then duration_ms end as duration_ms,
+            ms_played,
+            case style
+                when 'basic' then date_trunc('minute', played_at)
+                when 'extended' then date_trunc('second', played_at)
+                else played_at
+            end as played_at,
+            cast(null as timestamp) as started_at,
+            case when style = 'extended' then (case when u % 2 = 0 then 'smartphone' else 'computer' end) end as device_type,
+            case when style = 'extended' then (case when u % 2 = 0 then 'android' else 'windows' end) end as platform,
+            case when style <> 'basic' and rnd(i, 'context') < 0.6
+                then 'spotify:playlist:' || substr(md5('playlist' || (u * 7 + i % 5)), 1, 22) end as context_uri,
+            case when style = 'extended' then rnd(i, 'shuffle') < 0.3 end as shuffle,
+            case when style = 'extended' then (case when rnd(i, 'reason') < 0.5 then 'trackdone' else 'clickrow' end) end as reason_start,
+            case when style = 'extended' then (case when ms_played < duration_ms then 'fwdbtn' else 'trackdone' end) end as reason_end,
+            case when style = 'extended' then ms_played < duration_ms end as skipped,
+            source,
+            arrived_at - interval 200 millisecond as ingested_at,
+            arrived_at,
+            cast(hash(u, 'partition') % {PARTITIONS} as integer) as kafka_partition
+        from keyed
+        """
+    )
+    con.execute(
+        f"""
         create table lake_rows as
-        with shaped as (
-            select
-                uuid_of(event_key) as event_id,
-                'play' as event_type,
-                'user-' || lpad(cast(u as varchar), 5, '0') as user_id,
-                case
-                    when style = 'basic' then 'derived-' || substr(sha256(lower(trim(artist_name)) || chr(10) || lower(trim(track_name))), 1, 32)
-                    else track_id
-                end as track_id,
-                track_name,
-                artist_name,
-                case when style = 'basic' then null else album_name end as album_name,
-                case when style = 'poll' then duration_ms end as duration_ms,
-                ms_played,
-                case style
-                    when 'basic' then date_trunc('minute', played_at)
-                    when 'extended' then date_trunc('second', played_at)
-                    else played_at
-                end as played_at,
-                cast(null as timestamp) as started_at,
-                case when style = 'extended' then (case when u % 2 = 0 then 'smartphone' else 'computer' end) end as device_type,
-                case when style = 'extended' then (case when u % 2 = 0 then 'android' else 'windows' end) end as platform,
-                case when style <> 'basic' and rnd(i, 'context') < 0.6
-                    then 'spotify:playlist:' || substr(md5('playlist' || (u * 7 + i % 5)), 1, 22) end as context_uri,
-                case when style = 'extended' then rnd(i, 'shuffle') < 0.3 end as shuffle,
-                case when style = 'extended' then (case when rnd(i, 'reason') < 0.5 then 'trackdone' else 'clickrow' end) end as reason_start,
-                case when style = 'extended' then (case when ms_played < duration_ms then 'fwdbtn' else 'trackdone' end) end as reason_end,
-                case when style = 'extended' then ms_played < duration_ms end as skipped,
-                source,
-                arrived_at - interval 200 millisecond as ingested_at,
-                arrived_at,
-                cast(hash(u, 'partition') % {PARTITIONS} as integer) as kafka_partition
-            from first_rows
-        ),
-        duplicated as (
+        with duplicated as (
             select * from shaped
             union all
             -- Exact copies, arriving again: the next poll, or a re-import 12 hours later.
@@ -367,7 +376,6 @@ PLAY_COLUMNS = [
 
 def write_files(con: duckdb.DuckDBPyConnection, lake: pathlib.Path, next_hour: pathlib.Path) -> dict:
     """One Parquet file per arrival hour and Kafka partition, sorted by (user_id, played_at)."""
-    scratch = lake / "_scratch"
     # Types of docs/data-contracts.md section 2; timestamps UTC-adjusted (TIMESTAMPTZ).
     select_list = ", ".join(
         {
@@ -380,13 +388,13 @@ def write_files(con: duckdb.DuckDBPyConnection, lake: pathlib.Path, next_hour: p
         }.get(name, name)
         for name in PLAY_COLUMNS
     )
+    # Sorted once; each file is then a range of the table that its zone maps find quickly.
     con.execute(
         f"""
-        copy (
-            select {select_list}, strftime(arrival_hour, '%Y%m%d%H') || '-' || kafka_partition as file_key
-            from lake_rows
-            order by file_key, user_id, played_at, event_id
-        ) to {sql_string(str(scratch))} (format parquet, partition_by (file_key))
+        create table lake_files as
+        select {select_list}, arrival_hour
+        from lake_rows
+        order by arrival_hour, kafka_partition, user_id, played_at, event_id
         """
     )
     manifests = con.execute(
@@ -417,10 +425,16 @@ def write_files(con: duckdb.DuckDBPyConnection, lake: pathlib.Path, next_hour: p
         folder.mkdir(parents=True, exist_ok=True)
         for partition_range in ranges:
             partition = partition_range["partition"]
-            written = list((scratch / f"file_key={arrival_hour:%Y%m%d%H}-{partition}").glob("*.parquet"))
-            if len(written) != 1:
-                raise RuntimeError(f"expected one file for hour {arrival_hour} partition {partition}, got {written}")
-            os.replace(written[0], folder / f"{batch}-{TOPIC}-{partition}.parquet")
+            target = folder / f"{batch}-{TOPIC}-{partition}.parquet"
+            con.execute(
+                f"""
+                copy (
+                    select * exclude (arrival_hour) from lake_files
+                    where arrival_hour = timestamp '{arrival_hour:%Y-%m-%d %H:%M:%S}' and kafka_partition = {partition}
+                    order by user_id, played_at, event_id
+                ) to {sql_string(str(target))} (format parquet)
+                """
+            )
             counts["files"] += 1
         (root / "_manifests").mkdir(exist_ok=True)
         manifest = {
@@ -435,7 +449,6 @@ def write_files(con: duckdb.DuckDBPyConnection, lake: pathlib.Path, next_hour: p
         }
         (root / "_manifests" / f"{batch}.json").write_text(json.dumps(manifest, indent=2) + "\n")
         counts["batches"] += 1
-    shutil.rmtree(scratch)
     return counts
 
 
