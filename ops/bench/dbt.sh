@@ -12,7 +12,8 @@
 #   BENCH_TRACKS       tracks, Zipf-like popularity (default 50000)
 #   BENCH_HOUR_EVENTS  rows of the appended arrival hour (default 3000)
 #   BENCH_TOP_MODELS   slowest nodes listed per build (default 5)
-#   KEEP_BENCH_DATA=1  keeps the temporary folder (lakes, warehouses, dbt targets and logs)
+#   KEEP_BENCH_DATA=1  keeps the temporary folder (lakes, warehouses, dbt target, logs, and each
+#                      build's run_results-<build>.json)
 #
 # Seconds are wall time of the whole command (virtualenv check, dbt parse, build, tests,
 # checkpoint and publish). Peak RSS is GNU time's maximum resident set: that of the largest
@@ -49,13 +50,16 @@ slowest=()
 measure() {
   local events="$1" build="$2" data_dir="$3"
   shift 3
-  local target_path="$data_dir/target-$build" log="$data_dir/$build.log" timing="$data_dir/$build.time"
-  if ! DATA_DIR="$data_dir" LAKE_DIR="$data_dir/lake" DBT_TARGET_PATH="$target_path" \
+  local log="$data_dir/$build.log" timing="$data_dir/$build.time" results="$data_dir/run_results-$build.json"
+  # One target folder for both builds, as for hourly builds on one machine: the incremental build
+  # parses partially (target/partial_parse.msgpack), as it would in production.
+  if ! DATA_DIR="$data_dir" LAKE_DIR="$data_dir/lake" DBT_TARGET_PATH="$data_dir/target" \
     DBT_LOG_PATH="$data_dir/logs-$build" /usr/bin/time -v -o "$timing" \
     bash "$REPO_ROOT/ops/dbt-build.sh" "$@" >"$log" 2>&1; then
     tail -30 "$log" >&2
     die "$build build failed on $events events (log above)"
   fi
+  cp "$data_dir/target/run_results.json" "$results"
   local seconds kb
   seconds="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
     for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$timing")"
@@ -69,10 +73,10 @@ measure() {
   fi
   rows+=("$(awk -v n="$events" -v b="$build" -v s="$seconds" -v kb="$kb" -v t="$target" -v m="$met" \
     'BEGIN { printf "%11d  %-12s %9.1f %13.0f  %-9s %s", n, b, s, kb / 1024, t, m }')")
-  slowest+=("$events events, $build build: slowest of $(jq '.results | length' "$target_path/run_results.json") nodes (s)")
+  slowest+=("$events events, $build build: slowest of $(jq '.results | length' "$results") nodes (s)")
   while IFS= read -r line; do slowest+=("$line"); done < <(jq -r --argjson top "$TOP_MODELS" \
     '.results | sort_by(-.execution_time) | .[:$top][] | "  \(.execution_time * 10 | round / 10)\t\(.unique_id)"' \
-    "$target_path/run_results.json")
+    "$results")
   info "$build build, $events events: $seconds s, $((kb / 1024)) MiB"
 }
 
