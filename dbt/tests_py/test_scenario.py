@@ -262,3 +262,29 @@ def test_the_published_warehouse_carries_the_checks_it_was_built_with(full):
     # A publish runs the data tests; unit tests run in the test command (ops/test-dbt.sh).
     assert (builds, statuses, test_types) == (1, "pass", "data")
     assert query(full, "select distinct build_id from gold.data_quality_results") == [(build_id,)]
+
+
+def test_the_listening_clock_counts_the_repeated_dst_hour_twice(full):
+    # 00:30 UTC (CEST) and 01:30 UTC (CET) on 2024-10-27 are both Sunday 02:30 in Berlin.
+    assert query(
+        full,
+        "select listen_weekday, listen_hour, plays, listening_ms from gold.listening_clock "
+        "where user_id = 'u-berlin' and plays > 0 order by 1, 2",
+    ) == [(6, 23, 1, 240000), (7, 0, 1, 200000), (7, 2, 2, 380000)]
+
+
+def test_sessions_are_cut_on_merged_plays_in_the_users_zone(full):
+    rows = query(
+        full,
+        "select session_id, local_start_date, local_start_hour, tracks, skips, listening_ms "
+        "from gold.user_sessions where user_id in ('u-dup', 'u-tonga') order by session_id",
+    )
+    assert rows == [
+        # x7 alone on the 30th; d1..d5 (with their export twins merged away) from 09:00; x6 at 20:14.
+        ("u-dup#1", dt.date(2024, 11, 30), 21, 1, 0, 240000),
+        ("u-dup#2", dt.date(2024, 12, 1), 9, 4, 1, 770000),
+        ("u-dup#3", dt.date(2024, 12, 1), 20, 1, 0, 30888),
+        # t1 ends 10:30 UTC, t2 starts 11:27 (57 minutes later): a new session, on the 2nd locally.
+        ("u-tonga#1", dt.date(2024, 12, 1), 23, 1, 0, 200000),
+        ("u-tonga#2", dt.date(2024, 12, 2), 0, 1, 1, 185000),
+    ]
