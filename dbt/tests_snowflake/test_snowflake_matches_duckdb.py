@@ -62,9 +62,14 @@ def duckdb_tables() -> list:
     return [(schema, table) for schema, table in rows]
 
 
+# The work list of one build (what an incremental build recomputes), not data: it differs between
+# an incremental and a full build by design. Its existence is still checked on both sides.
+BUILD_STATE_TABLES = {("silver", "int_stale_pairs")}
+
+
 def pytest_generate_tests(metafunc):
     if "compared_table" in metafunc.fixturenames:
-        tables = duckdb_tables()
+        tables = [t for t in duckdb_tables() if t not in BUILD_STATE_TABLES]
         metafunc.parametrize("compared_table", tables, ids=[f"{s}.{t}" for s, t in tables])
 
 
