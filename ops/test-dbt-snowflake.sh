@@ -48,7 +48,9 @@ trap 'exit 130' INT TERM
 
 lake="$tmp/lake"
 duckdb_data="$tmp/duckdb"
-duckdb_warehouse="$duckdb_data/warehouse/analytics.duckdb"
+# Where ops/dbt-build.sh publishes, from the Python home of the contract.
+duckdb_warehouse="$(PYTHONPATH="$REPO_ROOT/airflow/dags" python3 -c \
+  'import sys; from listening import contract; print(contract.warehouse_path(sys.argv[1]))' "$duckdb_data")"
 # The project's default play threshold on both sides.
 unset PLAY_THRESHOLD_MS
 # Every build here puts the users without a zone of their own in New York, not UTC, so that the
