@@ -38,7 +38,7 @@ ingest
 build_warehouse
 step "Counting plays straight from the Parquet lake"
 counted="$(lake_play_count)"
-info "$(jq -r '"\(.plays) plays in the lake (distinct streams of at least \(.play_threshold_ms) ms, the threshold of build \(.build_id)); the dashboard shows the same total"' <<<"$counted")"
+info "$(jq -r '"\(.plays) streams in the lake of at least \(.play_threshold_ms) ms (the threshold of build \(.build_id)); the dashboard counts plays: the same total unless one play arrived as several streams (live capture and an export of it) or some streams are podcasts"' <<<"$counted")"
 start_webapp
 
 step "Ready"

@@ -36,6 +36,10 @@ step "Writing the fixture lake into $LAKE_DIR"
 step "Building the warehouse from the fixture lake"
 bash "$REPO_ROOT/ops/dbt-build.sh"
 
+# A publish runs the data tests; the unit tests (the models' logic on fixed inputs) run here.
+step "dbt unit tests"
+bash "$REPO_ROOT/ops/dbt-build.sh" --check --select "test_type:unit"
+
 step "Checking the published warehouse"
 cd "$REPO_ROOT"
 # The tests compare the warehouse with the lake through the Python home of the contract.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of every part: the Maven modules (unit tests, then integration tests against an
 # embedded Kafka broker, a real Redis, real DuckDB files and headless Chromium), the Beam job on a
-# real Flink session cluster, its Snowflake load against the fakesnow stand-in, dbt on fixture data,
+# real Flink session cluster, its Snowflake load against the fakesnow stand-in, dbt on fixture data
+# (on DuckDB, and on the snowflake target against fakesnow, compared with each other),
 # the S3 lake against moto, the Airflow DAG tests, and an end-to-end run of the whole platform on a
 # small simulation.
 # Installs what it lacks (Debian packages, Python virtualenvs, Maven dependencies).
@@ -39,6 +40,7 @@ run_part "Maven modules (events, poller, beam-pipelines, webapp)" \
 run_part "Beam job on a real Flink session cluster" bash "$REPO_ROOT/ops/test-flink-cluster.sh"
 run_part "Snowflake load against fakesnow" bash "$REPO_ROOT/ops/test-snowflake.sh"
 run_part "dbt models and tests on fixture data" bash "$REPO_ROOT/ops/test-dbt.sh"
+run_part "dbt on the snowflake target against fakesnow" bash "$REPO_ROOT/ops/test-dbt-snowflake.sh"
 run_part "S3 lake against moto" bash "$REPO_ROOT/ops/test-s3.sh"
 run_part "Airflow DAGs" bash "$REPO_ROOT/ops/test-airflow.sh"
 run_part "end to end: simulator to dashboard" bash "$REPO_ROOT/ops/e2e-test.sh"

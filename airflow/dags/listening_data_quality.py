@@ -16,7 +16,7 @@ Every 30 minutes, three independent checks of the lake and the published warehou
 Nothing here publishes or changes the warehouse.
 
 Environment: `DATA_DIR`, `LAKE_DIR`, `DBT_TEST_COMMAND`, `DBT_FRESHNESS_COMMAND`,
-`SILVER_PLAYS_TABLE` (see airflow/README.md).
+`SILVER_STREAMS_TABLE` (see airflow/README.md).
 """
 
 from datetime import timedelta
@@ -66,7 +66,7 @@ def listening_data_quality():
     def reconcile_counts() -> dict:
         from listening.quality import check
 
-        report = check(config.LAKE_DIR, config.WAREHOUSE_PATH, config.SILVER_PLAYS_TABLE)
+        report = check(config.LAKE_DIR, config.WAREHOUSE_PATH, config.SILVER_STREAMS_TABLE)
         return {
             "plays": report.plays,
             "dead_letters": report.dead_letters,

@@ -87,14 +87,14 @@ def write_warehouse(
     play_threshold_ms: int = 30000,
     total_plays: int | None = None,
 ) -> None:
-    """Writes silver.silver_plays and, when ``built_at`` is given, gold.build_info and
+    """Writes silver.silver_streams and, when ``built_at`` is given, gold.build_info and
     gold.listening_totals (``total_plays`` defaults to one play per event id)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
     con.execute("create schema silver")
-    con.execute("create table silver.silver_plays (event_id varchar, ms_played bigint)")
+    con.execute("create table silver.silver_streams (event_id varchar, ms_played bigint)")
     for event_id in event_ids:
-        con.execute("insert into silver.silver_plays values (?, 180000)", [event_id])
+        con.execute("insert into silver.silver_streams values (?, 180000)", [event_id])
     if built_at is not None:
         con.execute("create schema gold")
         con.execute(
@@ -105,11 +105,11 @@ def write_warehouse(
             "insert into gold.build_info values ('b1', ?, ?)",
             [built_at.astimezone(UTC).replace(tzinfo=None), play_threshold_ms],
         )
-        con.execute("create table gold.listening_totals (total_plays bigint)")
         con.execute(
-            "insert into gold.listening_totals values (?)",
-            [len(event_ids) if total_plays is None else total_plays],
+            "create table gold.listening_totals (total_plays bigint, counted_streams bigint)"
         )
+        plays = len(event_ids) if total_plays is None else total_plays
+        con.execute("insert into gold.listening_totals values (?, ?)", [plays, plays])
     con.close()
 
 

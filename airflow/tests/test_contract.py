@@ -131,7 +131,7 @@ def test_dbt_reads_the_hive_partitions_with_the_python_types():
 
 
 def test_dbt_silver_reads_the_event_types_from_the_var():
-    sql = (DBT_DIR / "models/silver/silver_plays.sql").read_text()
+    sql = (DBT_DIR / "models/silver/silver_streams.sql").read_text()
     assert "listening_event_types_sql()" in sql
     assert "'play'" not in sql and "'skip'" not in sql
 

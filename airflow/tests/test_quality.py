@@ -9,7 +9,7 @@ import pytest
 from lakes import Record, plays, set_lake_mtime, write_lake, write_warehouse
 from listening.quality import ReconciliationError, check, reconcile
 
-SILVER = "silver.silver_plays"
+SILVER = "silver.silver_streams"
 LAKE_WRITTEN = datetime(2024, 12, 1, 11, 5, tzinfo=UTC)
 
 
@@ -143,7 +143,7 @@ def test_unknown_silver_table_fails_and_names_the_setting(lake, warehouse):
     built(lake, warehouse, ["e-0-0"])
     report = reconcile(str(lake), str(warehouse), "silver.plays")
     assert len(report.problems) == 1
-    assert "SILVER_PLAYS_TABLE" in report.problems[0]
+    assert "SILVER_STREAMS_TABLE" in report.problems[0]
 
 
 def test_silver_table_must_be_a_plain_name(lake, warehouse):
@@ -197,7 +197,7 @@ def test_gold_total_counted_with_another_threshold_fails(lake, warehouse):
     report = reconcile(str(lake), str(warehouse), SILVER)
 
     assert report.problems == (
-        "gold.listening_totals.total_plays is 4, but the lake holds 2 distinct streams of at "
+        "gold.listening_totals.counted_streams is 4, but the lake holds 2 distinct streams of at "
         "least 120000 ms (the threshold of build b1, which is newer than every lake file)",
     )
 

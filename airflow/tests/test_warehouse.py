@@ -54,7 +54,8 @@ FAKE_DBT = textwrap.dedent(
                 "timestamp '2024-12-01 10:00:00' as built_at, ?::bigint as play_threshold_ms",
                 [os.environ.get("FAKE_BUILD_ID", "new-build"), threshold])
             con.execute(
-                "create or replace table gold.listening_totals as select 7::bigint as total_plays")
+                "create or replace table gold.listening_totals "
+                "as select 7::bigint as total_plays, 7::bigint as counted_streams")
         if behaviour == "leave-wal":
             os._exit(0)  # no close, no checkpoint: the WAL stays beside the file
         con.close()
@@ -115,7 +116,8 @@ def test_publish_builds_a_new_file_and_renames_it_over_the_published_one(fake):
     assert not os.path.exists(settings.build)
     assert not os.path.exists(settings.published + ".wal")
     [call] = calls()
-    assert call["args"] == ["build"]
+    # Unit tests check logic, not data: the test command runs them, not a publish.
+    assert call["args"] == ["build", "--exclude", "test_type:unit"]
     assert call["database"] == settings.build
     assert call["started_from"] is None
     assert call["env"] == {
@@ -333,3 +335,10 @@ def test_published_build_of_an_old_file_says_to_rebuild(tmp_path):
     con.close()
     with pytest.raises(WarehouseError, match="records no play_threshold_ms.*rebuild"):
         warehouse.published_build(str(path))
+
+
+def test_a_publish_with_a_selection_of_its_own_runs_exactly_that(fake):
+    settings, calls = fake
+    warehouse.publish(settings, ["--select", "gold"])
+    [call] = calls()
+    assert call["args"] == ["build", "--select", "gold"]

@@ -116,3 +116,122 @@
     {%- endif -%}
     select 1
 {%- endmacro %}
+
+
+{#
+  lake_arrival_partition(): the columns lake_batch (the pipeline window that wrote the row),
+  lake_year, lake_month, lake_day, lake_hour (integers) and arrival_hour (the UTC hour the
+  record arrived, a timestamp) of a lake row, for the bronze view.
+
+  On DuckDB they are the Hive partition columns of the file the row was read from, so a filter on
+  them with constant values (macro lake_partitions_since) skips whole files. Files written before
+  the lake had kafka_timestamp are partitioned by the hour of played_at, and so is their
+  arrival_hour. On Snowflake the lake is the table LAKE.PLAYS, filled by the Beam job's load one
+  batch at a time: a row's partition is the hour it was loaded (loaded_at), since that is when dbt
+  can first see it. A rerun of a window whose load had failed loads rows of an old Kafka hour late,
+  and an incremental build, which reads from the last build's latest arrival_hour on, must still
+  see them. On other warehouses the lake is a table with the lake's columns only: the hour of
+  kafka_timestamp.
+#}
+{% macro lake_arrival_partition() -%}
+    {{ return(adapter.dispatch('lake_arrival_partition')()) }}
+{%- endmacro %}
+
+{% macro default__lake_arrival_partition() -%}
+    cast(batch as {{ dbt.type_string() }}) as lake_batch,
+            cast({{ dbt.date_trunc('hour', to_utc_timestamp('kafka_timestamp')) }} as {{ dbt.type_timestamp() }}) as arrival_hour,
+        cast(extract(year from {{ to_utc_timestamp('kafka_timestamp') }}) as {{ dbt.type_int() }}) as lake_year,
+        cast(extract(month from {{ to_utc_timestamp('kafka_timestamp') }}) as {{ dbt.type_int() }}) as lake_month,
+        cast(extract(day from {{ to_utc_timestamp('kafka_timestamp') }}) as {{ dbt.type_int() }}) as lake_day,
+        cast(extract(hour from {{ to_utc_timestamp('kafka_timestamp') }}) as {{ dbt.type_int() }}) as lake_hour
+{%- endmacro %}
+
+{% macro snowflake__lake_arrival_partition() -%}
+    cast(batch as {{ dbt.type_string() }}) as lake_batch,
+        cast({{ dbt.date_trunc('hour', to_utc_timestamp('loaded_at')) }} as {{ dbt.type_timestamp() }}) as arrival_hour,
+        cast(extract(year from {{ to_utc_timestamp('loaded_at') }}) as {{ dbt.type_int() }}) as lake_year,
+        cast(extract(month from {{ to_utc_timestamp('loaded_at') }}) as {{ dbt.type_int() }}) as lake_month,
+        cast(extract(day from {{ to_utc_timestamp('loaded_at') }}) as {{ dbt.type_int() }}) as lake_day,
+        cast(extract(hour from {{ to_utc_timestamp('loaded_at') }}) as {{ dbt.type_int() }}) as lake_hour
+{%- endmacro %}
+
+{% macro duckdb__lake_arrival_partition() -%}
+    {#- The batch is the start of the file name: <batch>-<topic>-<partition>.parquet, or
+        <batch>-SSSSS-of-NNNNN.parquet for files written before the files were sorted. #}
+    regexp_extract(filename, '/(w[0-9T]+-[0-9T]+)-[^/]+[.]parquet$', 1) as lake_batch,
+            make_timestamp(year, month, day, hour, 0, 0) as arrival_hour,
+        cast(year as integer) as lake_year,
+        cast(month as integer) as lake_month,
+        cast(day as integer) as lake_day,
+        cast(hour as integer) as lake_hour
+{%- endmacro %}
+
+
+{#
+  lake_partitions_since(hour_literal): a condition on the bronze columns lake_year .. lake_hour
+  that holds for the partitions of this UTC hour and later. hour_literal is a timestamp string
+  ('2024-12-01 10:00:00') or none (every partition). Written on the partition columns with
+  constants, so that DuckDB prunes the files of earlier hours instead of reading them.
+#}
+{% macro lake_partitions_since(hour_literal) -%}
+    {%- if hour_literal is none -%}
+        (1 = 1)
+    {%- else -%}
+        {%- set y, m, d, h = hour_literal[0:4] | int, hour_literal[5:7] | int, hour_literal[8:10] | int, hour_literal[11:13] | int -%}
+        (lake_year > {{ y }} or (lake_year = {{ y }} and (lake_month > {{ m }} or (lake_month = {{ m }}
+            and (lake_day > {{ d }} or (lake_day = {{ d }} and lake_hour >= {{ h }}))))))
+    {%- endif -%}
+{%- endmacro %}
+
+
+{#
+  incremental_watermark(column): on an incremental run, the largest value of column in the model's
+  own table as a string literal ('2024-12-01 10:00:00'), read before the model's SQL is built so
+  that filters on it are constants; none on a full build or an empty table.
+#}
+{% macro incremental_watermark(column) -%}
+    {%- if not execute or not is_incremental() -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {{ return(relation_max(this, column)) }}
+{%- endmacro %}
+
+
+{#
+  lake_manifests(): the lake's batch manifests (_manifests/<batch>.json: batch, valid_events,
+  dead_letters, ...) as a subquery, or none when there is none to read. On DuckDB they are read
+  from the lake folder; on other warehouses the lake is loaded into tables and the manifests are
+  not, so there is none.
+#}
+{% macro lake_manifests() -%}
+    {{ return(adapter.dispatch('lake_manifests')()) }}
+{%- endmacro %}
+
+{% macro default__lake_manifests() -%}
+    {{ return(none) }}
+{%- endmacro %}
+
+{% macro duckdb__lake_manifests() -%}
+    {%- if not execute -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set pattern = lake_source_meta('lake', 'plays')['lake_dir'] ~ '/' ~ var('lake_manifests_glob') -%}
+    {%- set found = run_query("select count(*) from glob('" ~ pattern | replace("'", "''") ~ "')") -%}
+    {%- if found.columns[0].values()[0] == 0 -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {{ return("(select batch, valid_events, dead_letters from read_json('" ~ pattern | replace("'", "''")
+        ~ "', columns = {'batch': 'VARCHAR', 'valid_events': 'BIGINT', 'dead_letters': 'BIGINT'}))") }}
+{%- endmacro %}
+
+
+{#
+  relation_max(relation, column): the largest value of column in relation as a string literal
+  ('2024-12-01 10:00:00'), read before a model's SQL is built so that filters on it are constants;
+  none when the relation is empty.
+#}
+{% macro relation_max(relation, column) -%}
+    {%- set result = run_query("select cast(max(" ~ column ~ ") as " ~ dbt.type_string() ~ ") from " ~ relation) -%}
+    {%- set value = result.columns[0].values()[0] -%}
+    {{ return(value[0:19] if value else none) }}
+{%- endmacro %}

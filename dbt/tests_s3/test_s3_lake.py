@@ -80,7 +80,7 @@ def test_gold_counts_the_plays_counted_in_the_bucket(settings):
 
 
 def test_the_reconciliation_finds_nothing_wrong_on_s3(settings, manifests):
-    report = quality.reconcile(settings.lake_dir, settings.published, "silver.silver_plays")
+    report = quality.reconcile(settings.lake_dir, settings.published, "silver.silver_streams")
     assert report.problems == ()
     assert report.dead_letters == sum(m.dead_letters for m in manifests)
     assert report.newest_lake_file_at is not None

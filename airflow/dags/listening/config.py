@@ -33,7 +33,7 @@ DBT_FRESHNESS_COMMAND = os.getenv("DBT_FRESHNESS_COMMAND", f'bash "{DBT_BUILD_SC
 # What the dbt commands get in their environment besides the worker's own.
 DBT_ENV = {"REPO_ROOT": REPO_ROOT, "DATA_DIR": DATA_DIR, "LAKE_DIR": LAKE_DIR}
 WAREHOUSE_PATH = contract.warehouse_path(DATA_DIR)
-SILVER_PLAYS_TABLE = os.getenv("SILVER_PLAYS_TABLE", "silver.silver_plays")
+SILVER_STREAMS_TABLE = os.getenv("SILVER_STREAMS_TABLE", "silver.silver_streams")
 # Serialises every dbt invocation from Airflow: DuckDB allows one writer per database file,
 # and max_active_runs only limits runs of one DAG, not the hourly and backfill DAGs together.
 DBT_LOCK_FILE = f"{DATA_DIR}/.airflow-dbt.lock"

@@ -88,9 +88,14 @@ def modified_at(lake_dir: str, paths: list[str]) -> datetime | None:
 
 
 def read_manifests(lake_dir: str) -> list[Manifest]:
+    return read_manifests_at(lake_dir, files(lake_dir, contract.LakeLayout.MANIFESTS_GLOB))
+
+
+def read_manifests_at(lake_dir: str, paths: list[str]) -> list[Manifest]:
+    """The manifests at ``paths`` (from :func:`files`)."""
     manifests = []
     opener = remote_filesystem(lake_dir).open if is_remote(lake_dir) else open
-    for path in files(lake_dir, contract.LakeLayout.MANIFESTS_GLOB):
+    for path in paths:
         with opener(path, "r", encoding="utf-8") as f:
             manifests.append(Manifest.from_json(json.load(f)))
     return manifests
@@ -99,10 +104,11 @@ def read_manifests(lake_dir: str) -> list[Manifest]:
 def last_window_end(lake_dir: str) -> str | None:
     """The latest ``window_end`` of the lake's manifests (compared as instants), or None."""
     ends = [m.window_end for m in read_manifests(lake_dir)]
-    return max(ends, key=_instant, default=None)
+    return max(ends, key=instant, default=None)
 
 
-def _instant(value: str) -> datetime:
+def instant(value: str) -> datetime:
+    """A window bound (ISO-8601 with a zone) as an aware UTC datetime."""
     instant = datetime.fromisoformat(value)
     if instant.tzinfo is None:
         raise ValueError(f"window bound {value!r} has no time zone")

@@ -2,8 +2,9 @@
 
 Invariants checked: every Kafka record the pipeline read lands exactly once, either in the lake's
 ``plays`` or in ``dead_letter`` (docs/data-contracts.md section 2); every distinct stream of a
-track in the lake reaches silver; and the published ``gold.listening_totals.total_plays`` equals
-the plays counted straight from the lake files with the play threshold that build recorded
+track in the lake reaches silver; and the published ``gold.listening_totals.counted_streams``
+(streams reaching the threshold before silver merges one play's streams) equals the streams counted
+straight from the lake files with the play threshold that build recorded
 (``gold.build_info.play_threshold_ms``). The threshold is the warehouse's decision; this check
 only applies it again, independently of dbt, so it never defines a threshold of its own. The
 last two hold once the warehouse has been rebuilt after the newest lake file.
@@ -166,7 +167,7 @@ def reconcile(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
             except duckdb.CatalogException as e:
                 problems.append(
                     f"silver table {silver_table} not found in {warehouse_path} "
-                    f"(set SILVER_PLAYS_TABLE): {e}"
+                    f"(set SILVER_STREAMS_TABLE): {e}"
                 )
     finally:
         con.close()
@@ -205,17 +206,17 @@ def reconcile(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
                 f"{lake_not_in_silver} lake events are missing from silver although the "
                 f"build at {built_at.isoformat()} is newer than every lake file"
             )
-    if build is not None and lake_counted_plays != build.total_plays:
+    if build is not None and lake_counted_plays != build.counted_streams:
         if build_pending:
             log.info(
-                "gold total_plays %d differs from the lake's %d plays; lake changed after the "
-                "last build",
-                build.total_plays,
+                "gold counted_streams %d differs from the lake's %d streams; lake changed after "
+                "the last build",
+                build.counted_streams,
                 lake_counted_plays,
             )
         else:
             problems.append(
-                f"gold.listening_totals.total_plays is {build.total_plays}, but the lake holds "
+                f"gold.listening_totals.counted_streams is {build.counted_streams}, but the lake holds "
                 f"{lake_counted_plays} distinct streams of at least {build.play_threshold_ms} ms "
                 f"(the threshold of build {build.build_id}, which is newer than every lake file)"
             )

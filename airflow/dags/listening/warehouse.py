@@ -16,9 +16,16 @@ Command line (``ops/dbt-build.sh`` runs it in the dbt virtualenv)::
 
 ``DATA_DIR`` (required, absolute) and ``LAKE_DIR`` (default ``$DATA_DIR/lake``) come from the
 environment, as does everything dbt reads itself (``PLAY_THRESHOLD_MS``, ``DBT_TARGET``, ...).
-With a selection among the dbt arguments (``-s/--select/--exclude/--selector``) a publish starts
-from a copy of the published file, so the models left out keep their published contents. One
-publish runs at a time (``warehouse/.dbt-build.lock``); a second one fails at once.
+A publish runs ``dbt build`` without the unit tests (they check the models' logic, not the data:
+``check --select test_type:unit`` runs them). It is incremental: it starts from a copy of the published file, and the incremental
+models read only the lake partitions that arrived since (dbt/README.md, "Incremental builds"). It
+is a full build into an empty file instead when nothing is published yet, with ``--full-refresh``,
+when the project or its settings changed since the published build (their fingerprint, stored in
+the file, differs), or when a lake batch was published after the last build for a window before
+the warehouse's latest arrival hour (a rerun of an old window), which incremental models would
+miss. With a selection among the dbt arguments (``-s/--select/--exclude/--selector``) a publish
+always starts from a copy, so the models left out keep their published contents. One publish runs
+at a time (``warehouse/.dbt-build.lock``); a second one fails at once.
 
 Importing this module is cheap (DuckDB is imported where it is used), so DAG files may import it.
 """
@@ -28,6 +35,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -51,6 +59,16 @@ BUILD_INFO_TABLE = "gold.build_info"
 TOTALS_TABLE = "gold.listening_totals"
 
 _SELECTION_FLAGS = ("-s", "--select", "-m", "--models", "--exclude", "--selector")
+FULL_REFRESH_FLAGS = ("--full-refresh", "-f")
+
+# Where a build records the fingerprint of the project and settings it was built with.
+BUILD_STATE_TABLE = "main.build_state"
+# What the incremental models' watermark is: the latest lake arrival hour silver has read.
+ARRIVAL_WATERMARK_SQL = "select max(arrival_hour) from silver.silver_streams"
+# The project files whose content decides what a build computes (data tests do not).
+_FINGERPRINTED = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds")
+# The environment variables the project reads that change what it computes.
+_FINGERPRINTED_ENV = ("PLAY_THRESHOLD_MS", "DBT_TARGET")
 
 
 class WarehouseError(Exception):
@@ -120,6 +138,7 @@ class PublishedBuild:
     built_at: datetime
     play_threshold_ms: int
     total_plays: int
+    counted_streams: int
     gold_row_counts: dict[str, int]
 
     def to_json(self) -> dict:
@@ -128,6 +147,7 @@ class PublishedBuild:
             "built_at": self.built_at.isoformat().replace("+00:00", "Z"),
             "play_threshold_ms": self.play_threshold_ms,
             "total_plays": self.total_plays,
+            "counted_streams": self.counted_streams,
             "gold_row_counts": self.gold_row_counts,
         }
 
@@ -170,7 +190,9 @@ def published_build(path: str) -> PublishedBuild:
         if len(rows) != 1:
             raise WarehouseError(f"{BUILD_INFO_TABLE} of {path} has {len(rows)} rows, not 1")
         build_id, built_at, play_threshold_ms = rows[0]
-        [(total_plays,)] = con.execute(f"select total_plays from {TOTALS_TABLE}").fetchall()
+        [(total_plays, counted_streams)] = con.execute(
+            f"select total_plays, counted_streams from {TOTALS_TABLE}"
+        ).fetchall()
         tables = con.execute(
             "select table_name from information_schema.tables "
             "where table_schema = 'gold' order by table_name"
@@ -186,6 +208,7 @@ def published_build(path: str) -> PublishedBuild:
         built_at=as_utc(built_at),
         play_threshold_ms=play_threshold_ms,
         total_plays=total_plays,
+        counted_streams=counted_streams,
         gold_row_counts=counts,
     )
 
@@ -203,6 +226,111 @@ def most_related_track(path: str) -> str | None:
     finally:
         con.close()
     return row[0] if row else None
+
+
+def build_fingerprint(settings: Settings, dbt_args: Sequence[str]) -> str:
+    """A hash of everything that decides what a build computes: the project's models, macros,
+    seeds and configuration, the settings it reads from the environment, the lake it reads and
+    the ``--vars`` given. An incremental build is only right on a file built with the same."""
+    digest = hashlib.sha256()
+    root = Path(settings.project_dir)
+    for name in _FINGERPRINTED:
+        path = root / name
+        paths = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in paths:
+            if file.exists():
+                digest.update(str(file.relative_to(root)).encode() + b"\0")
+                digest.update(file.read_bytes() + b"\0")
+    for name in _FINGERPRINTED_ENV:
+        digest.update(f"{name}={os.environ.get(name, '')}\0".encode())
+    digest.update(f"LAKE_DIR={settings.lake_dir}\0".encode())
+    for i, arg in enumerate(dbt_args):
+        if arg == "--vars" and i + 1 < len(dbt_args):
+            digest.update(f"vars={dbt_args[i + 1]}\0".encode())
+        elif arg.startswith("--vars="):
+            digest.update(f"vars={arg.split('=', 1)[1]}\0".encode())
+    return digest.hexdigest()
+
+
+def _published_state(path: str) -> tuple[str | None, datetime | None]:
+    """The fingerprint a warehouse file was built with and its latest arrival hour (None, None
+    when the file predates fingerprints)."""
+    import duckdb
+
+    con = duckdb.connect(path, read_only=True)
+    try:
+        try:
+            [(fingerprint,)] = con.execute(f"select fingerprint from {BUILD_STATE_TABLE}").fetchall()
+            [(watermark,)] = con.execute(ARRIVAL_WATERMARK_SQL).fetchall()
+        except (duckdb.CatalogException, duckdb.BinderException, ValueError):
+            return None, None
+    finally:
+        con.close()
+    return fingerprint, as_utc(watermark) if watermark is not None else None
+
+
+def _record_state(path: str, fingerprint: str) -> None:
+    import duckdb
+
+    con = duckdb.connect(path)
+    try:
+        con.execute(f"create or replace table {BUILD_STATE_TABLE} (fingerprint varchar)")
+        con.execute(f"insert into {BUILD_STATE_TABLE} values (?)", [fingerprint])
+    finally:
+        con.close()
+
+
+def _late_batches(settings: Settings, built_at: datetime, watermark: datetime) -> list[str]:
+    """Lake batches published after ``built_at`` whose window starts before ``watermark``: their
+    files are in partitions an incremental build no longer reads."""
+    from listening import lake
+
+    late = []
+    for path in lake.files(settings.lake_dir, contract.LakeLayout.MANIFESTS_GLOB):
+        written = lake.modified_at(settings.lake_dir, [path])
+        if written is None or written <= built_at:
+            continue
+        for manifest in lake.read_manifests_at(settings.lake_dir, [path]):
+            if lake.instant(manifest.window_start) < watermark:
+                late.append(manifest.batch)
+    return late
+
+
+def build_plan(settings: Settings, dbt_args: Sequence[str], fingerprint: str) -> tuple[bool, str]:
+    """Whether a publish starts from a copy of the published file, and why (one sentence)."""
+    published = settings.published
+    if is_selective(dbt_args):
+        if os.path.exists(published):
+            return True, "selective build: starting from a copy of the published warehouse"
+        return False, "selective build of a new warehouse: nothing is published yet"
+    if any(arg in FULL_REFRESH_FLAGS for arg in dbt_args):
+        return False, "full refresh: building every model from the whole lake into a new file"
+    if not os.path.exists(published):
+        return False, "full build: nothing is published yet"
+    previous, watermark = _published_state(published)
+    if previous != fingerprint:
+        return False, (
+            "full build: the dbt project or its settings changed since the published build"
+        )
+    if watermark is not None:
+        late = _late_batches(settings, published_build(published).built_at, watermark)
+        if late:
+            return False, (
+                f"full build: {len(late)} lake batches ({', '.join(sorted(late)[:3])}"
+                f"{', ...' if len(late) > 3 else ''}) were published after the last build for "
+                f"windows before its latest arrival hour {watermark:%Y-%m-%d %H:00} UTC"
+            )
+    return True, "incremental build: starting from a copy of the published warehouse"
+
+
+def publish_args(dbt_args: Sequence[str]) -> list[str]:
+    """The arguments of a publish's ``dbt build``: the given ones, and unless they select
+    something themselves, no unit tests. Unit tests check the models' logic on fixed inputs, not
+    the data, so the test command runs them (``check --select test_type:unit``) rather than every
+    hourly publish."""
+    if is_selective(dbt_args):
+        return list(dbt_args)
+    return [*dbt_args, "--exclude", "test_type:unit"]
 
 
 def is_selective(dbt_args: Sequence[str]) -> bool:
@@ -286,16 +414,17 @@ def publish(settings: Settings, dbt_args: Sequence[str] = ()) -> PublishedBuild:
     settings.require_duckdb("publish")
     os.makedirs(settings.warehouse_dir, exist_ok=True)
     published, build = settings.published, settings.build
+    fingerprint = build_fingerprint(settings, dbt_args)
     with _exclusive(settings.lock):
         _remove(build, build + ".wal")
-        if is_selective(dbt_args) and os.path.exists(published):
+        from_copy, reason = build_plan(settings, dbt_args, fingerprint)
+        log.info("%s (%s)", reason, build)
+        if from_copy:
             _copy(published, build)
-            log.info("selective build: starting from a copy of %s", published)
-        else:
-            log.info("full build into a new file %s", build)
-        if run_dbt(settings, ["build", *dbt_args], database=build) != 0:
+        if run_dbt(settings, ["build", *publish_args(dbt_args)], database=build) != 0:
             kept = f" (failed build kept at {build})" if os.path.exists(build) else ""
             raise WarehouseError(f"dbt build failed; {published} was left untouched{kept}")
+        _record_state(build, fingerprint)
         _checkpoint(build)
         try:
             built = published_build(build)

@@ -38,7 +38,10 @@ renamed as (
         cast(kafka_topic as {{ dbt.type_string() }}) as kafka_topic,
         cast(kafka_partition as {{ dbt.type_int() }}) as kafka_partition,
         cast(kafka_offset as {{ dbt.type_bigint() }}) as kafka_offset,
-        {{ to_utc_timestamp('kafka_timestamp') }} as arrived_at
+        {{ to_utc_timestamp('kafka_timestamp') }} as arrived_at,
+
+        -- lake partition: the UTC hour the record arrived (macro lake_arrival_partition)
+        {{ lake_arrival_partition() }}
 
     from source
 )

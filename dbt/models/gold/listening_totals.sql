@@ -1,5 +1,17 @@
 with plays as (
     select * from {{ ref('silver_plays') }}
+    where content_type = 'music'
+),
+
+streams as (
+    select * from {{ ref('silver_streams') }}
+),
+
+{#- What the lake itself can be checked against: distinct streams reaching the threshold, of any
+    content, before one play's streams are merged. #}
+stream_totals as (
+    select sum(case when is_counted_play then 1 else 0 end) as counted_streams
+    from streams
 ),
 
 totals as (
@@ -27,9 +39,13 @@ final as (
 
         -- timestamps (UTC)
         cast(first_played_at as {{ dbt.type_timestamp() }}) as first_played_at,
-        cast(last_played_at as {{ dbt.type_timestamp() }}) as last_played_at
+        cast(last_played_at as {{ dbt.type_timestamp() }}) as last_played_at,
+
+        -- lake reconciliation
+        cast(coalesce(stream_totals.counted_streams, 0) as {{ dbt.type_bigint() }}) as counted_streams
 
     from totals
+    cross join stream_totals
 )
 
 select * from final

@@ -1,58 +1,24 @@
-with sessionized_plays as (
-    select * from {{ ref('int_plays_sessionized') }}
+with user_pairs as (
+    select * from {{ ref('int_user_track_pairs') }}
 ),
 
-counted_plays as (
-    select *
-    from sessionized_plays
-    where is_counted_play
-),
-
-sequenced_plays as (
+{#- Everyone-level from here on: users' pairs added up and normalised per track. #}
+capped_user_pairs as (
     select
         user_id,
         track_id,
-        lead(track_id) over (
-            partition by session_id
-            order by played_at, event_id
-        ) as next_track_id
-    from counted_plays
-),
-
-adjacent_pairs as (
-    select
-        user_id,
-        track_id,
-        next_track_id as related_track_id
-    from sequenced_plays
-    where
-        next_track_id is not null
-        and next_track_id != track_id
-),
-
-both_directions as (
-    select
-        user_id,
-        track_id,
-        related_track_id
-    from adjacent_pairs
-
-    union all
-
-    select
-        user_id,
-        related_track_id as track_id,
-        track_id as related_track_id
-    from adjacent_pairs
+        related_track_id,
+        least(co_occurrences, {{ var('co_occurrence_user_cap') | int }}) as capped_co_occurrences
+    from user_pairs
 ),
 
 pair_counts as (
     select
         track_id,
         related_track_id,
-        count(*) as co_occurrences,
+        sum(capped_co_occurrences) as co_occurrences,
         count(distinct user_id) as listeners
-    from both_directions
+    from capped_user_pairs
     group by track_id, related_track_id
 ),
 
