@@ -12,6 +12,8 @@
   already kept are ranked together with the kept one, so the first arrival wins either way.
 -#}
 {%- set since_hour = incremental_watermark('arrival_hour') %}
+{#- The columns of an arrival, read from the lake and from the rows already kept alike. #}
+{%- set arrival_columns = ['event_id', 'user_id', 'track_id', 'event_type', 'event_source', 'track_name', 'artist_name', 'album_name', 'duration_ms', 'ms_played', 'device_type', 'platform', 'context_uri', 'is_shuffle', 'reason_start', 'reason_end', 'is_reported_skip', 'played_at', 'started_at', 'ingested_at', 'arrived_at', 'arrival_hour', 'kafka_topic', 'kafka_partition', 'kafka_offset'] %}
 
 with staged_plays as (
     select * from {{ ref('stg_lake__plays') }}
@@ -25,32 +27,7 @@ listening_events as (
 ),
 
 new_arrivals as (
-    select
-        event_id,
-        user_id,
-        track_id,
-        event_type,
-        event_source,
-        track_name,
-        artist_name,
-        album_name,
-        duration_ms,
-        ms_played,
-        device_type,
-        platform,
-        context_uri,
-        is_shuffle,
-        reason_start,
-        reason_end,
-        is_reported_skip,
-        played_at,
-        started_at,
-        ingested_at,
-        arrived_at,
-        arrival_hour,
-        kafka_topic,
-        kafka_partition,
-        kafka_offset
+    select {{ arrival_columns | join(', ') }}
     from listening_events
 ),
 
@@ -60,32 +37,7 @@ candidate_arrivals as (
 
     union all
 
-    select
-        kept.event_id,
-        kept.user_id,
-        kept.track_id,
-        kept.event_type,
-        kept.event_source,
-        kept.track_name,
-        kept.artist_name,
-        kept.album_name,
-        kept.duration_ms,
-        kept.ms_played,
-        kept.device_type,
-        kept.platform,
-        kept.context_uri,
-        kept.is_shuffle,
-        kept.reason_start,
-        kept.reason_end,
-        kept.is_reported_skip,
-        kept.played_at,
-        kept.started_at,
-        kept.ingested_at,
-        kept.arrived_at,
-        kept.arrival_hour,
-        kept.kafka_topic,
-        kept.kafka_partition,
-        kept.kafka_offset
+    select kept.{{ arrival_columns | join(', kept.') }}
     from {{ this }} as kept
     where kept.event_id in (select new_arrivals.event_id from new_arrivals)
     {%- endif %}
