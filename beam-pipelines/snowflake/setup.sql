@@ -34,8 +34,9 @@ CREATE STAGE IF NOT EXISTS LISTENING.LAKE.LAKE_STAGE
 
 -- 4. Tables (SYSADMIN). Bronze holds one row per event_id: the lake's columns
 --    (docs/data-contracts.md, section 2) plus the batch that loaded it and when. Staging has the
---    lake's columns only and holds the latest batch. ops/test-snowflake.sh runs this section
---    against the fakesnow stand-in, so keep it between the two markers.
+--    lake's columns only and holds the latest batch. DEAD_LETTER has the dead-letter files' columns.
+--    ops/test-snowflake.sh runs this section against the fakesnow stand-in, so keep it between the
+--    two markers.
 -- BEGIN tables
 CREATE TABLE IF NOT EXISTS LISTENING.LAKE.PLAYS (
   EVENT_ID VARCHAR NOT NULL,
@@ -91,11 +92,23 @@ CREATE TABLE IF NOT EXISTS LISTENING.LAKE.PLAYS_STAGING (
   KAFKA_OFFSET NUMBER(19, 0),
   KAFKA_TIMESTAMP TIMESTAMP_TZ
 );
+-- The dead_letter folder of the lake (source lake.dead_letter of dbt): one row per rejected Kafka
+-- record and batch. Each load replaces the rows of its batch, as a rerun of a window rewrites its
+-- files. (No semicolons or quotes in comments here: the tests split this section on semicolons.)
+CREATE TABLE IF NOT EXISTS LISTENING.LAKE.DEAD_LETTER (
+  KAFKA_TOPIC VARCHAR NOT NULL,
+  KAFKA_PARTITION NUMBER(10, 0) NOT NULL,
+  KAFKA_OFFSET NUMBER(19, 0) NOT NULL,
+  PAYLOAD VARCHAR,
+  REASON VARCHAR NOT NULL,
+  BATCH VARCHAR NOT NULL
+);
 -- END tables
 
 -- 5. The load's role (SECURITYADMIN): read the stage, refill staging, add to bronze; nothing else.
 --    COPY INTO needs INSERT on the table and USAGE on the stage; the transaction's DELETE empties
---    staging. Bronze gets no DELETE or UPDATE: the load only ever adds rows.
+--    staging and replaces a batch's dead letters. Bronze gets no DELETE or UPDATE: the load only
+--    ever adds rows to it.
 USE ROLE SECURITYADMIN;
 CREATE ROLE IF NOT EXISTS LISTENING_LOADER;
 GRANT USAGE ON WAREHOUSE LISTENING_LOAD_WH TO ROLE LISTENING_LOADER;
@@ -105,10 +118,12 @@ GRANT USAGE ON STAGE LISTENING.LAKE.LAKE_STAGE TO ROLE LISTENING_LOADER;
 GRANT USAGE ON FILE FORMAT LISTENING.LAKE.LAKE_PARQUET TO ROLE LISTENING_LOADER;
 GRANT SELECT, INSERT, DELETE ON TABLE LISTENING.LAKE.PLAYS_STAGING TO ROLE LISTENING_LOADER;
 GRANT SELECT, INSERT ON TABLE LISTENING.LAKE.PLAYS TO ROLE LISTENING_LOADER;
--- dbt's role reads bronze (source lake.plays):
+GRANT SELECT, INSERT, DELETE ON TABLE LISTENING.LAKE.DEAD_LETTER TO ROLE LISTENING_LOADER;
+-- dbt's role reads bronze (sources lake.plays and lake.dead_letter):
 GRANT USAGE ON DATABASE LISTENING TO ROLE <dbt role>;
 GRANT USAGE ON SCHEMA LISTENING.LAKE TO ROLE <dbt role>;
 GRANT SELECT ON TABLE LISTENING.LAKE.PLAYS TO ROLE <dbt role>;
+GRANT SELECT ON TABLE LISTENING.LAKE.DEAD_LETTER TO ROLE <dbt role>;
 
 -- 6. The load's user, key-pair authentication (SECURITYADMIN). Make the key pair with
 --      openssl genrsa 2048 | openssl pkcs8 -topk8 -v2 aes256 -inform PEM -out rsa_key.p8

@@ -5,8 +5,8 @@
     python snowflake_lake.py append-csv CSV LAKE_DIR
 
 `setup` creates the database, schema `LAKE` and the tables dbt's sources read on Snowflake: the
-tables section of beam-pipelines/snowflake/setup.sql (LAKE.PLAYS, LAKE.PLAYS_STAGING) and
-LAKE.DEAD_LETTER (below; setup.sql has none, since nothing loads dead letters into Snowflake yet).
+tables section of beam-pipelines/snowflake/setup.sql (LAKE.PLAYS, LAKE.PLAYS_STAGING,
+LAKE.DEAD_LETTER).
 
 `load` loads the Parquet lake at LAKE_DIR (the files dbt reads on DuckDB) batch by batch, oldest
 first, each batch that LAKE.PLAYS does not have yet, as the Beam job's Snowflake load does
@@ -41,18 +41,6 @@ import snowflake.connector
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 SETUP_SQL = REPO_ROOT / "beam-pipelines" / "snowflake" / "setup.sql"
 MAKE_FIXTURE_LAKE = REPO_ROOT / "dbt" / "fixtures" / "make_fixture_lake.py"
-
-# The lake's dead-letter columns (docs/data-contracts.md section 2) as a Snowflake table.
-DEAD_LETTER_DDL = """
-CREATE TABLE IF NOT EXISTS LAKE.DEAD_LETTER (
-  KAFKA_TOPIC VARCHAR,
-  KAFKA_PARTITION NUMBER(10, 0),
-  KAFKA_OFFSET NUMBER(19, 0),
-  PAYLOAD VARCHAR,
-  REASON VARCHAR,
-  BATCH VARCHAR
-)
-"""
 
 # Columns of LAKE.PLAYS_STAGING, the lake's, in setup.sql's order.
 LAKE_COLUMNS = [
@@ -104,7 +92,6 @@ def setup(con) -> None:
     for statement in setup_statements():
         # setup.sql names its database LISTENING; the test may use another one.
         cur.execute(statement.replace("LISTENING.", f"{database}."))
-    cur.execute(DEAD_LETTER_DDL)
 
 
 def timestamp_text(column: str) -> str:

@@ -138,7 +138,10 @@ public final class KafkaToLake {
         Math.round(manifest.recordsRead() / Math.max(seconds, 0.001)), manifest.validEvents(),
         manifest.deadLetters(), published.files(), published.removed());
     // After the manifest: the lake is complete even when the load fails, and a rerun loads it.
-    warehouseLoad.ifPresent(load -> load.load(options.getLakeDir(), manifest.batch(), manifest.validEvents()));
+    warehouseLoad.ifPresent(
+        load ->
+            load.load(
+                options.getLakeDir(), manifest.batch(), manifest.validEvents(), manifest.deadLetters()));
     return manifest;
   }
 

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * Loads one batch's lake files into Snowflake so a rerun adds nothing: in one transaction, empty the
  * staging table, {@code COPY INTO} it the batch's Parquet files straight from the external stage over
  * the lake (no data passes through this process), check the staged rows against the manifest, and
- * insert into bronze the staged events whose {@code event_id} bronze does not hold yet.
+ * insert into bronze the staged events whose {@code event_id} bronze does not hold yet; then replace
+ * the batch's rows of the dead-letter table with its dead-letter files, checked against the manifest
+ * too.
  *
  * <p>The insert is the insert-only {@code MERGE ... WHEN NOT MATCHED THEN INSERT} written as {@code
  * INSERT ... WHERE NOT EXISTS}: the same rows in Snowflake, and the form the fakesnow stand-in can
@@ -84,27 +86,30 @@ public final class SnowflakeLoad {
 
   /**
    * Loads batch {@code batch} from {@code lakeDir}, whose manifest counts {@code expectedRows} valid
-   * events. Either everything is committed or nothing: a failure throws {@link
-   * SnowflakeLoadException} with Snowflake as it was.
+   * events and {@code expectedDeadLetters} dead letters. Either everything is committed or nothing:
+   * a failure throws {@link SnowflakeLoadException} with Snowflake as it was.
    */
-  public SnowflakeLoadResult load(String lakeDir, String batch, long expectedRows) {
+  public SnowflakeLoadResult load(String lakeDir, String batch, long expectedRows, long expectedDeadLetters) {
     List<String> files = batchFiles(lakeDir, batch);
-    if (files.isEmpty()) {
-      if (expectedRows != 0) {
-        throw new SnowflakeLoadException(
-            "Batch " + batch + " counts " + expectedRows + " valid events but " + lakeDir
-                + " holds none of its plays files, so nothing was loaded into " + target() + ".");
-      }
-      LOG.info("Batch {} wrote no plays, so there is nothing to load into {}.", batch, target());
-      return new SnowflakeLoadResult(batch, 0, 0, 0);
+    List<String> deadLetterFiles = deadLetterFiles(lakeDir, batch);
+    requireFiles(files, expectedRows, batch, "valid events", "plays", lakeDir);
+    requireFiles(deadLetterFiles, expectedDeadLetters, batch, "dead letters", "dead-letter", lakeDir);
+    if (files.isEmpty() && deadLetterFiles.isEmpty()) {
+      LOG.info("Batch {} wrote no plays and no dead letters, so there is nothing to load into {}.", batch, target());
+      return new SnowflakeLoadResult(batch, 0, 0, 0, 0);
     }
-    LOG.info("Batch {} loads {} lake files ({} rows) into {}.", batch, files.size(), expectedRows, target());
+    LOG.info(
+        "Batch {} loads {} lake files ({} rows) into {} and {} dead-letter files ({} rows) into {}.",
+        batch, files.size(), expectedRows, target(), deadLetterFiles.size(), expectedDeadLetters,
+        deadLetterTarget());
     try (Connection connection = connect()) {
-      SnowflakeLoadResult result = loadInTransaction(connection, batch, files, expectedRows);
+      SnowflakeLoadResult result =
+          loadInTransaction(connection, batch, files, expectedRows, deadLetterFiles, expectedDeadLetters);
       LOG.info(
-          "Batch {} is in Snowflake: {} rows staged from {} files, {} new in {}, {} there already.",
+          "Batch {} is in Snowflake: {} rows staged from {} files, {} new in {}, {} there already;"
+              + " {} dead letters in {}.",
           batch, result.stagedRows(), result.files(), result.insertedRows(), target(),
-          result.skippedRows());
+          result.skippedRows(), result.deadLetters(), deadLetterTarget());
       return result;
     } catch (SQLException e) {
       // Only closing the connection gets here; the transaction has committed or rolled back.
@@ -113,12 +118,32 @@ public final class SnowflakeLoad {
     }
   }
 
+  /** The dead-letter table, {@code DATABASE.SCHEMA.TABLE}. */
+  public String deadLetterTarget() {
+    return config.qualified(config.deadLetterTable());
+  }
+
+  private void requireFiles(
+      List<String> files, long expected, String batch, String what, String kind, String lakeDir) {
+    if (files.isEmpty() && expected != 0) {
+      throw new SnowflakeLoadException(
+          "Batch " + batch + " counts " + expected + " " + what + " but " + lakeDir + " holds none of its "
+              + kind + " files, so nothing was loaded into " + target() + ".");
+    }
+  }
+
   private SnowflakeLoadResult loadInTransaction(
-      Connection connection, String batch, List<String> files, long expectedRows) {
+      Connection connection,
+      String batch,
+      List<String> files,
+      long expectedRows,
+      List<String> deadLetterFiles,
+      long expectedDeadLetters) {
     try {
       connection.setAutoCommit(false);
       long staged = 0;
       long inserted;
+      long deadLetters = 0;
       try (Statement statement = connection.createStatement()) {
         statement.executeUpdate(deleteStaging());
         for (List<String> chunk : chunks(files, MAX_FILES_PER_COPY)) {
@@ -136,8 +161,24 @@ public final class SnowflakeLoad {
         insert.setString(1, batch);
         inserted = insert.executeUpdate();
       }
+      try (PreparedStatement delete = connection.prepareStatement(deleteBatchDeadLetters())) {
+        delete.setString(1, batch);
+        delete.executeUpdate();
+      }
+      try (Statement statement = connection.createStatement()) {
+        for (List<String> chunk : chunks(deadLetterFiles, MAX_FILES_PER_COPY)) {
+          deadLetters += statement.executeUpdate(copyDeadLetters(batch, chunk));
+        }
+      }
+      if (deadLetters != expectedDeadLetters) {
+        throw new SnowflakeLoadException(
+            "Batch " + batch + " does not reconcile with Snowflake: " + deadLetters + " dead letters"
+                + " copied from " + deadLetterFiles.size() + " files, but its manifest counts "
+                + expectedDeadLetters + "; nothing was loaded into " + target() + " or "
+                + deadLetterTarget() + ".");
+      }
       connection.commit();
-      return new SnowflakeLoadResult(batch, files.size(), staged, inserted);
+      return new SnowflakeLoadResult(batch, files.size(), staged, inserted, deadLetters);
     } catch (SQLException e) {
       rollback(connection);
       throw new SnowflakeLoadException(
@@ -191,6 +232,26 @@ public final class SnowflakeLoad {
   }
 
   /**
+   * The dead-letter table mirrors the lake's dead_letter folder, where a rerun of a window rewrites
+   * its batch's files: so a load replaces the batch's rows. Parameter 1 is the batch name.
+   */
+  String deleteBatchDeadLetters() {
+    return "DELETE FROM " + deadLetterTarget() + " WHERE BATCH = ?";
+  }
+
+  /** COPY of the batch's dead-letter files, paths relative to its {@code dead_letter/batch=} folder. */
+  String copyDeadLetters(String batch, List<String> fileNames) {
+    String names = fileNames.stream().map(SnowflakeLoad::literal).collect(Collectors.joining(", "));
+    return "COPY INTO " + deadLetterTarget()
+        + " FROM @" + config.qualified(config.stage()) + "/" + LakeLayout.DEAD_LETTER_DIR
+        + "/batch=" + batch + "/"
+        + " FILES = (" + names + ")"
+        + " FILE_FORMAT = (TYPE = PARQUET USE_LOGICAL_TYPE = TRUE)"
+        + " MATCH_BY_COLUMN_NAME = CASE_INSENSITIVE"
+        + " FORCE = TRUE";
+  }
+
+  /**
    * Staged events that bronze lacks, each once: of a batch's rows with the same event_id the first
    * to arrive in Kafka, as silver keeps the earliest arrival. Parameter 1 is the batch name.
    */
@@ -224,6 +285,23 @@ public final class SnowflakeLoad {
       return files;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not list the lake files of batch " + batch + " in " + glob, e);
+    }
+  }
+
+  /** The batch's dead-letter file names in {@code <lakeDir>/dead_letter/batch=<batch>/}, sorted. */
+  static List<String> deadLetterFiles(String lakeDir, String batch) {
+    String lake = lakeDir.endsWith("/") ? lakeDir.substring(0, lakeDir.length() - 1) : lakeDir;
+    String glob = lake + "/" + LakeLayout.DEAD_LETTER_DIR + "/batch=" + batch + "/*.parquet";
+    try {
+      MatchResult match = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
+      List<String> files = new ArrayList<>();
+      for (MatchResult.Metadata file : match.metadata()) {
+        files.add(file.resourceId().getFilename());
+      }
+      files.sort(null);
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not list the dead letters of batch " + batch + " in " + glob, e);
     }
   }
 

@@ -21,6 +21,7 @@ record SnowflakeLoadConfig(
     String schema,
     String table,
     String stagingTable,
+    String deadLetterTable,
     String stage,
     Credentials credentials,
     int loginTimeoutSeconds) {
@@ -72,6 +73,7 @@ record SnowflakeLoadConfig(
             identifier("--snowflakeSchema", options.getSnowflakeSchema()),
             identifier("--snowflakeTable", options.getSnowflakeTable()),
             identifier("--snowflakeStagingTable", options.getSnowflakeStagingTable()),
+            identifier("--snowflakeDeadLetterTable", options.getSnowflakeDeadLetterTable()),
             identifier("--snowflakeStage", options.getSnowflakeStage()),
             credentials(options, env),
             options.getSnowflakeLoginTimeoutSeconds()));

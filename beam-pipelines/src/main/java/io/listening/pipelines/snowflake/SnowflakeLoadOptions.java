@@ -61,6 +61,14 @@ public interface SnowflakeLoadOptions extends PipelineOptions {
 
   void setSnowflakeStagingTable(String value);
 
+  @Description(
+      "Table that mirrors the lake's dead_letter folder, one row per rejected record and batch"
+          + " (dbt's source lake.dead_letter)")
+  @Default.String("DEAD_LETTER")
+  String getSnowflakeDeadLetterTable();
+
+  void setSnowflakeDeadLetterTable(String value);
+
   @Description("External stage whose URL is the lake root (--lakeDir)")
   @Default.String("LAKE_STAGE")
   String getSnowflakeStage();

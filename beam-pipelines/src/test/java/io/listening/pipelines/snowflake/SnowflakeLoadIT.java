@@ -47,6 +47,7 @@ class SnowflakeLoadIT {
   private static final String PASSWORD_ENV = "SNOWFLAKE_TEST_PASSWORD";
   private static final String BRONZE = "LISTENING.LAKE.PLAYS";
   private static final String STAGING = "LISTENING.LAKE.PLAYS_STAGING";
+  private static final String DEAD_LETTER = "LISTENING.LAKE.DEAD_LETTER";
   private static final List<String> TOPICS =
       List.of("spotify-plays", "spotify-skips", "spotify-likes", "spotify-events");
   /** The lake's columns, timestamps as epoch milliseconds, in a fixed order. */
@@ -55,6 +56,8 @@ class SnowflakeLoadIT {
           + " ms_played, played_at, started_at, device_type, platform, context_uri, shuffle,"
           + " reason_start, reason_end, skipped, source, ingested_at, kafka_topic, kafka_partition,"
           + " kafka_offset, kafka_timestamp";
+  private static final String DEAD_LETTER_VALUES =
+      "kafka_topic, kafka_partition, kafka_offset, payload, reason, batch";
 
   private static String url;
   private static TestKafka kafka;
@@ -87,6 +90,7 @@ class SnowflakeLoadIT {
     statements.add("CREATE SCHEMA IF NOT EXISTS LISTENING.LAKE");
     statements.add("DROP TABLE IF EXISTS " + BRONZE);
     statements.add("DROP TABLE IF EXISTS " + STAGING);
+    statements.add("DROP TABLE IF EXISTS " + DEAD_LETTER);
     statements.addAll(setupTables());
     statements.add(
         "CREATE OR REPLACE STAGE LISTENING.LAKE.LAKE_STAGE URL = 'file://" + lake.toAbsolutePath() + "/'");
@@ -118,6 +122,11 @@ class SnowflakeLoadIT {
         .as("bronze holds the lake's rows, column by column")
         .hasSize(30)
         .isEqualTo(lakeRows(batch.batch()));
+    assertThat(deadLetterRows())
+        .as("the dead-letter table holds the lake's dead letters, column by column")
+        .hasSize(1)
+        .isEqualTo(lakeDeadLetterRows())
+        .allSatisfy(row -> assertThat(row).contains("not an event").endsWith("|" + batch.batch()));
     long loadedAt = count("select max(date_part(epoch_millisecond, loaded_at)) from " + BRONZE);
 
     BatchManifest rerun = KafkaToLake.run(options, Clock.systemUTC());
@@ -129,6 +138,7 @@ class SnowflakeLoadIT {
     assertThat(count("select max(date_part(epoch_millisecond, loaded_at)) from " + BRONZE))
         .as("the rows of the first load stay as they were")
         .isEqualTo(loadedAt);
+    assertThat(deadLetterRows()).as("the rerun replaced the batch's dead letters").isEqualTo(lakeDeadLetterRows());
   }
 
   @Test
@@ -192,13 +202,18 @@ class SnowflakeLoadIT {
         .hasMessageNotContaining("\n");
 
     SnowflakeLoad load = SnowflakeLoad.fromOptions(options(start.toString(), end)).orElseThrow();
-    assertThatThrownBy(() -> load.load(lake.toString(), batch.batch(), 11))
+    assertThatThrownBy(() -> load.load(lake.toString(), batch.batch(), 11, 0))
         .isInstanceOf(SnowflakeLoadException.class)
         .hasMessage(
             "Batch " + batch.batch() + " does not reconcile with Snowflake: 10 rows staged from "
                 + playsFiles(batch.batch()) + " files, but its manifest counts 11 valid events;"
                 + " nothing was loaded into " + BRONZE
                 + ". Check that stage LISTENING.LAKE.LAKE_STAGE points at the lake root.");
+    assertThatThrownBy(() -> load.load(lake.toString(), batch.batch(), 10, 2))
+        .isInstanceOf(SnowflakeLoadException.class)
+        .hasMessage(
+            "Batch " + batch.batch() + " counts 2 dead letters but " + lake + " holds none of its"
+                + " dead-letter files, so nothing was loaded into " + BRONZE + ".");
 
     // Settings the job can check itself fail before Kafka is asked anything: the broker address
     // below answers nothing, and the run would otherwise wait 30 s for it.
@@ -267,6 +282,23 @@ class SnowflakeLoadIT {
   private static List<String> bronzeRows() throws SQLException {
     try (Connection connection = connect()) {
       return rows(connection, "select " + LAKE_VALUES + " from " + BRONZE + " order by event_id");
+    }
+  }
+
+  private static List<String> deadLetterRows() throws SQLException {
+    try (Connection connection = connect()) {
+      return rows(connection, "select " + DEAD_LETTER_VALUES + " from " + DEAD_LETTER + " order by kafka_offset");
+    }
+  }
+
+  /** Every dead letter of the lake, read by DuckDB. */
+  private List<String> lakeDeadLetterRows() throws SQLException {
+    String files = lake + "/" + LakeLayout.DEAD_LETTER_GLOB;
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+      return rows(
+          connection,
+          "select " + DEAD_LETTER_VALUES + " from read_parquet('" + files + "', hive_partitioning = false)"
+              + " order by kafka_offset");
     }
   }
 

@@ -2,12 +2,14 @@ package io.listening.pipelines.snowflake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.listening.pipelines.lake.LakeSchemas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +46,29 @@ class SnowflakeLoadTest {
   }
 
   @Test
+  void theBatchsDeadLettersAreTheFilesOfItsBatchFolder(@TempDir Path lake) throws IOException {
+    touch(lake, "dead_letter/batch=" + BATCH + "/spotify-plays-1.parquet");
+    touch(lake, "dead_letter/batch=" + BATCH + "/spotify-plays-0.parquet");
+    touch(lake, "dead_letter/batch=w20240601T090000-20240601T100000/spotify-plays-0.parquet");
+    touch(lake, "plays/year=2024/month=06/day=01/hour=10/" + BATCH + "-00000-of-00001.parquet");
+
+    assertThat(SnowflakeLoad.deadLetterFiles(lake.toString(), BATCH))
+        .containsExactly("spotify-plays-0.parquet", "spotify-plays-1.parquet");
+    assertThat(SnowflakeLoad.deadLetterFiles(lake.toString(), "w20240602T000000-20240602T010000")).isEmpty();
+  }
+
+  @Test
+  void theDeadLettersOfABatchAreReplacedFromItsFolder() {
+    assertThat(load.deleteBatchDeadLetters()).isEqualTo("DELETE FROM LISTENING.LAKE.DEAD_LETTER WHERE BATCH = ?");
+    assertThat(load.copyDeadLetters(BATCH, List.of("spotify-plays-0.parquet")))
+        .isEqualTo(
+            "COPY INTO LISTENING.LAKE.DEAD_LETTER FROM @LISTENING.LAKE.LAKE_STAGE/dead_letter/batch=" + BATCH + "/"
+                + " FILES = ('spotify-plays-0.parquet')"
+                + " FILE_FORMAT = (TYPE = PARQUET USE_LOGICAL_TYPE = TRUE)"
+                + " MATCH_BY_COLUMN_NAME = CASE_INSENSITIVE FORCE = TRUE");
+  }
+
+  @Test
   void theCopyNamesItsFilesRelativeToTheStagesPlaysFolder() {
     assertThat(load.copyIntoStaging(List.of("year=2024/month=06/day=01/hour=10/a.parquet", "year=2024/month=06/day=01/hour=11/b.parquet")))
         .isEqualTo(
@@ -67,13 +92,19 @@ class SnowflakeLoadTest {
   }
 
   @Test
-  void setupSqlDeclaresExactlyTheLakesColumnsInStagingAndTheBatchAndLoadTimeInBronze() throws IOException {
+  void setupSqlDeclaresExactlyTheLakesColumnsInStagingAndDeadLettersAndTheBatchAndLoadTimeInBronze() throws IOException {
     String setup = Files.readString(Path.of("snowflake/setup.sql"));
 
     assertThat(columns(setup, "LISTENING.LAKE.PLAYS_STAGING")).isEqualTo(SnowflakeLoad.LAKE_COLUMNS);
     List<String> bronze = new ArrayList<>(SnowflakeLoad.LAKE_COLUMNS);
     bronze.addAll(SnowflakeLoad.BRONZE_COLUMNS);
     assertThat(columns(setup, "LISTENING.LAKE.PLAYS")).isEqualTo(bronze);
+    assertThat(columns(setup, "LISTENING.LAKE.DEAD_LETTER"))
+        .as("the dead-letter files' columns")
+        .isEqualTo(
+            LakeSchemas.DEAD_LETTER.getFields().stream()
+                .map(f -> f.name().toUpperCase(Locale.ROOT))
+                .toList());
   }
 
   private static List<String> columns(String sql, String table) {
