@@ -4,6 +4,7 @@ import io.listening.webapp.warehouse.WarehouseUnavailableException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -31,6 +33,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ProblemDetail warehouseUnavailable(WarehouseUnavailableException e) {
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "Warehouse unavailable", e.getMessage());
+  }
+
+  /**
+   * A body that claims to be multipart but cannot be parsed (a {@code multipart/form-data} type
+   * without a boundary, a truncated part). Multipart bodies are parsed lazily, so only an endpoint
+   * that reads parameters or parts gets here; the rest ignore the body. Too large an upload is
+   * Spring's own 413.
+   */
+  @ExceptionHandler
+  ProblemDetail unreadableMultipart(MultipartException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Invalid request",
+        "The multipart body cannot be read: "
+            + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
   }
 
   @ExceptionHandler
