@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Configuration;
  * details are {@code application/problem+json} with the fields Spring actually writes ({@code
  * instance} is the request path, a relative reference, not an absolute URI); other answers are
  * {@code application/json}; an operation with parameters can answer 400, and any operation answers
- * 406 (with no body) to an {@code Accept} header that allows neither.
+ * 406 (with no body) to an {@code Accept} header that allows neither and 415 to a {@code
+ * Content-Type} that is not a media type ({@link ContentTypeFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -69,6 +70,8 @@ class OpenApiConfiguration {
       responses.addApiResponse(
           "400", problemResponse("A parameter breaks its rule; the detail names it"));
     }
+    responses.putIfAbsent(
+        "415", problemResponse("The Content-Type header is not one concrete media type"));
     responses.putIfAbsent(
         "406",
         new ApiResponse().description("The Accept header allows neither JSON nor problem JSON"));

@@ -21,7 +21,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * A real (embedded, KRaft) broker with the now-playing topic as the poller creates it: compacted,
  * two partitions, keyed by user. Publishes records in the poller's format.
  */
-final class NowPlayingBroker implements AutoCloseable {
+public final class NowPlayingBroker implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,7 +37,7 @@ final class NowPlayingBroker implements AutoCloseable {
             new StringSerializer());
   }
 
-  static NowPlayingBroker start() {
+  public static NowPlayingBroker start() {
     EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2);
     broker.afterPropertiesSet();
     try (Admin admin =
@@ -60,7 +60,7 @@ final class NowPlayingBroker implements AutoCloseable {
     return new NowPlayingBroker(broker);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return broker.getBrokersAsString();
   }
 
