@@ -1,11 +1,11 @@
 package io.listening.webapp.admin;
 
+import io.listening.webapp.system.Problems;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
@@ -47,9 +47,9 @@ class AdminApiKey {
   }
 
   private static ErrorResponseException rejected(HttpStatus status, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(status == HttpStatus.UNAUTHORIZED ? "API key required" : "Forbidden");
-    ErrorResponseException exception = new ErrorResponseException(status, problem, null);
+    ErrorResponseException exception =
+        Problems.exception(
+            status, status == HttpStatus.UNAUTHORIZED ? "API key required" : "Forbidden", detail);
     if (status == HttpStatus.UNAUTHORIZED) {
       exception.getHeaders().set("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
     }

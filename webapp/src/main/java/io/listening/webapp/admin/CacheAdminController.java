@@ -1,5 +1,6 @@
 package io.listening.webapp.admin;
 
+import io.listening.webapp.system.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -16,7 +17,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -70,7 +70,7 @@ class CacheAdminController {
     apiKey.check(key);
     Cache cache = caches.getCacheNames().contains(cacheName) ? caches.getCache(cacheName) : null;
     if (cache == null) {
-      throw problem(
+      throw Problems.exception(
           HttpStatus.NOT_FOUND,
           "Unknown cache",
           "There is no cache " + cacheName + "; caches: " + String.join(", ", caches.getCacheNames()));
@@ -78,7 +78,7 @@ class CacheAdminController {
     try {
       cache.invalidate();
     } catch (DataAccessException e) {
-      throw problem(
+      throw Problems.exception(
           HttpStatus.SERVICE_UNAVAILABLE,
           "Cache unavailable",
           "Clearing " + cacheName + " failed: "
@@ -86,11 +86,5 @@ class CacheAdminController {
     }
     log.info("Cleared the cache {} on an admin request", cacheName);
     return ResponseEntity.noContent().build();
-  }
-
-  private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    return new ErrorResponseException(status, problem, null);
   }
 }

@@ -1,10 +1,10 @@
 package io.listening.webapp.nowplaying;
 
+import io.listening.webapp.system.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** Now playing cannot answer: it is not configured, or it has not read the topic yet. */
+/** Now playing cannot answer, a 503: it is not configured, or it has not read the topic yet. */
 class NowPlayingUnavailableException extends ErrorResponseException {
 
   static final String NOT_CONFIGURED =
@@ -14,12 +14,9 @@ class NowPlayingUnavailableException extends ErrorResponseException {
       "Now playing is still reading the topic; try again in a few seconds.";
 
   NowPlayingUnavailableException(String detail) {
-    super(HttpStatus.SERVICE_UNAVAILABLE, problem(detail), null);
-  }
-
-  private static ProblemDetail problem(String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-    problem.setTitle("Now playing unavailable");
-    return problem;
+    super(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "Now playing unavailable", detail),
+        null);
   }
 }

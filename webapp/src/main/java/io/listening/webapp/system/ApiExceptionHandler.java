@@ -32,7 +32,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** Already logged by the warehouse, once per cause. */
   @ExceptionHandler
   ProblemDetail warehouseUnavailable(WarehouseUnavailableException e) {
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Warehouse unavailable", e.getMessage());
+    return Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "Warehouse unavailable", e.getMessage());
   }
 
   /**
@@ -43,7 +43,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler
   ProblemDetail unreadableMultipart(MultipartException e) {
-    return problem(
+    return Problems.detail(
         HttpStatus.BAD_REQUEST,
         "Invalid request",
         "The multipart body cannot be read: "
@@ -53,7 +53,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ProblemDetail unexpected(RuntimeException e) {
     log.error("Request failed unexpectedly", e);
-    return problem(
+    return Problems.detail(
         HttpStatus.INTERNAL_SERVER_ERROR,
         "Internal error",
         "The request failed; see the server log.");
@@ -83,11 +83,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle("Invalid request");
     return handleExceptionInternal(e, problem, headers, status, request);
-  }
-
-  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    return problem;
   }
 }

@@ -43,8 +43,7 @@ class ContentTypeFilter extends OncePerRequestFilter {
       return;
     }
     ProblemDetail detail =
-        ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem);
-    detail.setTitle("Unsupported media type");
+        Problems.detail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", problem);
     try {
       detail.setInstance(URI.create(request.getRequestURI()));
     } catch (IllegalArgumentException e) {

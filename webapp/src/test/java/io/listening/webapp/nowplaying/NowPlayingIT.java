@@ -8,10 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.listening.webapp.ApiClient;
-import java.io.File;
+import io.listening.webapp.HeadlessChromium;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Now playing end to end: records published to a real broker reach the API and, by server push,
- * an open page in headless Chromium (paths as in {@code DashboardBrowserIT}). Each test uses its own
+ * an open page in headless Chromium ({@link HeadlessChromium}). Each test uses its own
  * user, so tests do not see each other's records.
  */
 @SpringBootTest(
@@ -41,9 +37,6 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = "vaadin.productionMode=true")
 class NowPlayingIT {
 
-  private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER =
-      System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   /** Started before the app, so the record published here shows that it reads from the start. */
@@ -146,7 +139,7 @@ class NowPlayingIT {
 
   @Test
   void theOpenPageFollowsPlaybackWithoutAReload() {
-    WebDriver browser = startBrowser();
+    WebDriver browser = HeadlessChromium.start();
     try {
       KAFKA.publish(
           "bob",
@@ -182,7 +175,7 @@ class NowPlayingIT {
 
   /** The text of a part of bob's card. */
   private static String text(WebDriver page, String part) {
-    List<org.openqa.selenium.WebElement> found =
+    List<WebElement> found =
         page.findElements(By.cssSelector(".now-playing-user[data-user='bob'] ." + part));
     return found.isEmpty() ? "" : found.get(0).getText();
   }
@@ -216,29 +209,5 @@ class NowPlayingIT {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static WebDriver startBrowser() {
-    assertThat(Files.isExecutable(Path.of(CHROMIUM)))
-        .as("%s missing: apt-get install chromium chromium-driver", CHROMIUM)
-        .isTrue();
-    ChromeDriverService driver =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER))
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,900");
-    return new ChromeDriver(driver, options);
   }
 }
