@@ -129,12 +129,17 @@ measure() {
   info "$name, $connections connections: $rps requests/s, p50 $p50 ms, p99 $p99 ms"
 }
 
+step "Warming up (JIT) for $DURATION, not measured"
+IDS="$root/hit-ids.txt" wrk -t2 -c16 -d"$DURATION" -s "$root/hits.lua" "$BASE" >/dev/null
+IDS="$root/miss-ids.txt" wrk -t2 -c16 -d"$DURATION" -s "$root/misses.lua" "$BASE" >/dev/null
+
 step "Measuring ($DURATION per row)"
 measure hit 1 "$root/hits.lua" "$root/hit-ids.txt" - -
 measure hit 16 "$root/hits.lua" "$root/hit-ids.txt" 10000 5
 measure miss 1 "$root/misses.lua" "$root/miss-ids.txt" - 20
 measure miss 16 "$root/misses.lua" "$root/miss-ids.txt" - -
-redis_get="$(redis-benchmark -p "$REDIS_PORT" -t get -c 16 -n 200000 -q 2>/dev/null | tr -d '\r' | awk -F'[:,]' '/GET/ { print $2 }' | tail -1)"
+redis_get="$(redis-benchmark -p "$REDIS_PORT" -t get -c 16 -n 200000 --csv 2>/dev/null |
+  awk -F',' '/^"GET"/ { gsub(/"/, ""); printf "%.0f requests/s, p50 %s ms, p99 %s ms", $2, $5, $7 }')"
 DATA_DIR="$root" REDIS_PORT="$REDIS_PORT" bash "$REPO_ROOT/ops/redis.sh" stop >/dev/null
 measure "redis down" 16 "$root/hits.lua" "$root/hit-ids.txt" 2000 -
 
