@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The API's cross-cutting error mapping to RFC 9457 problem details: the warehouse being
- * unavailable, and anything unexpected. Spring MVC's own exceptions (a limit that is not a number,
+ * unavailable, a multipart body that cannot be read, and anything unexpected. Spring MVC's own exceptions (a limit that is not a number,
  * a broken parameter constraint, a wrong method) and a feature's exceptions that extend {@link
  * org.springframework.web.ErrorResponseException} (they carry their own status and problem detail)
  * are answered by the base class. No answer carries a stack trace.
