@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  */
 public final class UserIds {
 
-  private static final Pattern SAFE = Pattern.compile("[\\p{L}\\p{N}_@+-][\\p{L}\\p{N}._@+-]{0,127}");
+  /** The rule as a regular expression, for validators and API descriptions that take one. */
+  public static final String PATTERN = "[\\p{L}\\p{N}_@+-][\\p{L}\\p{N}._@+-]{0,127}";
+
+  private static final Pattern SAFE = Pattern.compile(PATTERN);
 
   /** The rule, in words, for error messages. */
   public static final String RULE =

@@ -27,11 +27,15 @@ public final class ApiClient {
   }
 
   public HttpResponse<String> get(String path) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
+    return send(request(path).GET().build());
+  }
+
+  /** A request to {@code path} of the app, for a test to add a method, headers and a body to. */
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
