@@ -97,7 +97,7 @@ def test_data_quality_run_checks_freshness_tests_and_reconciles(airflow_db, fake
         "lake_freshness": ("pass", "airflow"),
         "reconcile_counts": ("pass", "airflow"),
     }
-    assert recorded["reconcile_counts"]["build_id"].startswith("manual__2024-12-01T10:30:00")
+    assert recorded["reconcile_counts"]["build_id"].startswith("manual__")  # the DAG run id
 
 
 def test_data_quality_reconciles_with_the_threshold_of_the_published_build(
@@ -120,10 +120,30 @@ def test_data_quality_reconciles_with_the_threshold_of_the_published_build(
 
 
 def test_data_quality_freshness_is_skipped_when_switched_off(airflow_db, fake_platform):
-    env, calls, _ = fake_platform
+    env, calls, data_dir = fake_platform
+    write_lake(data_dir / "lake", plays(0, 1))
     env["DBT_FRESHNESS_COMMAND"] = ""
     env["DBT_TEST_COMMAND"] = "true"
     output = dags_test(env, "listening_data_quality", "2024-12-01T11:00:00+00:00")
     assert "DBT_FRESHNESS_COMMAND is empty: nothing to run" in output
     assert "Bash command returned exit code 99. Skipping." in output
     assert not calls.exists()
+
+
+def test_a_stale_lake_fails_the_freshness_check_and_is_recorded(airflow_db, fake_platform):
+    env, _, data_dir = fake_platform
+    write_lake(data_dir / "lake", plays(0, 1))  # a 2024 partition: long stale
+    env["AIRFLOW_VAR_LISTENING_STALE_LAKE_HOURS"] = "3"
+    env["DBT_TEST_COMMAND"] = "true"
+    result = subprocess.run(
+        [AIRFLOW_BIN, "dags", "test", "listening_data_quality", "2024-12-01T11:00:00+00:00"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode != 0
+    recorded = {r["test_name"]: r for r in check_results.read(str(data_dir))}
+    assert recorded["lake_freshness"]["status"] == "fail"
+    assert "has no new partition for" in recorded["lake_freshness"]["message"]
+    assert recorded["reconcile_counts"]["status"] == "pass"
