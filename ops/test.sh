@@ -43,6 +43,7 @@ run_part "dbt models and tests on fixture data" bash "$REPO_ROOT/ops/test-dbt.sh
 run_part "dbt on the snowflake target against fakesnow" bash "$REPO_ROOT/ops/test-dbt-snowflake.sh"
 run_part "S3 lake against moto" bash "$REPO_ROOT/ops/test-s3.sh"
 run_part "Airflow DAGs" bash "$REPO_ROOT/ops/test-airflow.sh"
+run_part "Airflow real scheduler: catchup, rerun, retries and mail" bash "$REPO_ROOT/ops/test-airflow-scheduler.sh"
 run_part "end to end: simulator to dashboard" bash "$REPO_ROOT/ops/e2e-test.sh"
 
 step "Summary"

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 import pendulum
 from airflow.sdk import Param, dag, task
 
+from listening import alerts, targets
 from listening.pipeline import ingest_and_publish
 from listening.windows import ISO_INSTANT_PATTERN, JINJA_FILTERS, validate_window
 
@@ -36,17 +37,13 @@ def _instant_param(description: str) -> Param:
     start_date=pendulum.datetime(2024, 1, 1, tz="UTC"),
     catchup=False,
     max_active_runs=1,
-    default_args={
-        "owner": "listening-data",
-        "retries": 1,
-        "retry_delay": timedelta(minutes=5),
-        "execution_timeout": timedelta(hours=6),
-    },
+    default_args=alerts.default_args(retries=1, execution_timeout=timedelta(hours=6)),
     params={
         "window_start": _instant_param("Window start, ISO-8601 instant, inclusive"),
         "window_end": _instant_param("Window end, ISO-8601 instant, exclusive"),
     },
-    user_defined_filters=JINJA_FILTERS,
+    user_defined_filters={**JINJA_FILTERS, **targets.JINJA_FILTERS},
+    user_defined_macros=targets.JINJA_MACROS,
     tags=["listening", "ingest", "dbt", "backfill"],
     doc_md=__doc__,
 )

@@ -1,7 +1,7 @@
 """
 ### listening_data_quality
 
-Every 30 minutes, three independent checks of the lake and the published warehouse:
+Every 30 minutes, four independent checks of the lake and the published warehouse:
 
 - `dbt_source_freshness`: runs `$DBT_FRESHNESS_COMMAND`, by default `ops/dbt-build.sh --freshness`
   (dbt source freshness of the lake; skipped when the variable is set to an empty string);
@@ -13,19 +13,24 @@ Every 30 minutes, three independent checks of the lake and the published warehou
   gold's total plays equal the plays counted in the lake with the play threshold the published
   build recorded (`airflow/dags/listening/quality.py`).
 
+- `lake_freshness`: fails when the newest hour partition of the lake's plays ended more than
+  `listening_stale_lake_hours` (Variable; default `LISTENING_STALE_LAKE_HOURS`, 3) hours ago.
+
+A task that fails its last try mails `LISTENING_ALERT_EMAIL` (airflow/dags/listening/alerts.py).
 Nothing here publishes or changes the warehouse.
 
 Environment: `DATA_DIR`, `LAKE_DIR`, `DBT_TEST_COMMAND`, `DBT_FRESHNESS_COMMAND`,
 `SILVER_STREAMS_TABLE` (see airflow/README.md).
 """
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pendulum
 from airflow.providers.standard.operators.bash import BashOperator
 from airflow.sdk import CronTriggerTimetable, dag, task
 
-from listening import commands, config
+from listening import alerts, commands, config
+from listening.targets import Variables, variable
 
 
 @dag(
@@ -34,12 +39,7 @@ from listening import commands, config
     catchup=False,
     max_active_runs=1,
     dagrun_timeout=timedelta(minutes=30),
-    default_args={
-        "owner": "listening-data",
-        "retries": 1,
-        "retry_delay": timedelta(minutes=2),
-        "execution_timeout": timedelta(minutes=20),
-    },
+    default_args=alerts.default_args(retries=1, execution_timeout=timedelta(minutes=20)),
     tags=["listening", "data-quality", "dbt"],
     doc_md=__doc__,
 )
@@ -63,10 +63,19 @@ def listening_data_quality():
     )
 
     @task
-    def reconcile_counts() -> dict:
+    def reconcile_counts(run_id=None) -> dict:
+        from listening import check_results
         from listening.quality import check
 
-        report = check(config.LAKE_DIR, config.WAREHOUSE_PATH, config.SILVER_STREAMS_TABLE)
+        def record(report) -> None:
+            result = check_results.CheckResult(
+                run_id, "reconcile_counts", "lake", report.problems, datetime.now(UTC)
+            )
+            check_results.record(config.DATA_DIR, result)
+
+        report = check(
+            config.LAKE_DIR, config.WAREHOUSE_PATH, config.SILVER_STREAMS_TABLE, on_report=record
+        )
         return {
             "plays": report.plays,
             "dead_letters": report.dead_letters,
@@ -76,6 +85,32 @@ def listening_data_quality():
         }
 
     reconcile_counts()
+
+    @task
+    def lake_freshness(lake_dir: str, max_age_hours: str, run_id=None) -> dict:
+        """Fails (and so mails) when the lake has had no new partition for too long."""
+        from listening import check_results, freshness
+
+        limit = float(max_age_hours)
+        now = datetime.now(UTC)
+
+        def record(problems: tuple[str, ...]) -> None:
+            result = check_results.CheckResult(run_id, "lake_freshness", "lake", problems, now)
+            check_results.record(config.DATA_DIR, result)
+
+        try:
+            result = freshness.check(lake_dir, limit, now=now)
+        except freshness.StaleLakeError as stale:
+            record((str(stale),))
+            raise
+        record(())
+        return {"newest_hour": result.newest_hour.isoformat(), "max_age_hours": limit}
+
+    # Templated arguments: the Variables are read when the task runs, never at parse time.
+    lake_freshness(
+        lake_dir=variable(Variables.LAKE_DIR, config.LAKE_DIR),
+        max_age_hours=variable(Variables.STALE_LAKE_HOURS, str(config.STALE_LAKE_HOURS)),
+    )
 
 
 listening_data_quality()

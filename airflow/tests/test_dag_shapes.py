@@ -63,9 +63,30 @@ def test_backfill_params_are_required_iso_instants(dag_bag):
             params.validate()
 
 
-def test_data_quality_runs_three_independent_checks_every_half_hour(dag_bag):
+def test_data_quality_runs_four_independent_checks_every_half_hour(dag_bag):
     dag = dag_bag.get_dag("listening_data_quality")
-    assert set(dag.task_ids) == {"dbt_source_freshness", "dbt_test", "reconcile_counts"}
+    assert set(dag.task_ids) == {
+        "dbt_source_freshness",
+        "dbt_test",
+        "reconcile_counts",
+        "lake_freshness",
+    }
     assert edges(dag) == set()
     assert isinstance(dag.timetable, CronTriggerTimetable)
     assert dag.timetable.expression == "*/30 * * * *"
+
+
+@pytest.mark.parametrize(
+    "dag_id", ["listening_hourly", "listening_backfill", "listening_data_quality"]
+)
+def test_failed_tasks_retry_with_doubling_delays(dag_bag, dag_id):
+    for task in dag_bag.get_dag(dag_id).tasks:
+        assert task.retries >= 1
+        assert task.retry_exponential_backoff == 2.0
+        assert task.max_retry_delay >= task.retry_delay
+
+
+def test_hourly_does_not_catch_up_unless_configured(dag_bag):
+    dag = dag_bag.get_dag("listening_hourly")
+    assert dag.catchup is False
+    assert dag.end_date is None

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import AIRFLOW_BIN
 from lakes import Record, plays, set_lake_mtime, write_lake, write_warehouse
+from listening import check_results
 
 # ms_played of five streams: one reaches 120000 ms, three reach 30000 ms.
 STREAMS = (10_000, 29_999, 30_000, 119_999, 240_000)
@@ -42,6 +43,9 @@ def fake_platform(tmp_path):
         "KAFKA_BOOTSTRAP_SERVERS": "kafka:9092",
         "BEAM_RUNNER": "FlinkRunner",
         "BEAM_EXTRA_ARGS": "--flinkMaster=flink:8081",
+        # The fixture lakes are from 2024: only an explicit limit keeps them fresh.
+        "AIRFLOW_VAR_LISTENING_STALE_LAKE_HOURS": "1000000",
+        "LISTENING_RETRY_DELAY_SECONDS": "1",
     }
     env.pop("DBT_FRESHNESS_COMMAND", None)
     env.pop("DBT_TEST_COMMAND", None)
@@ -88,6 +92,12 @@ def test_data_quality_run_checks_freshness_tests_and_reconciles(airflow_db, fake
     assert "reconciliation: lake plays=3 distinct_events=3 " in output
     assert "dead_letters=1 partitions=1 silver_rows=None" in output
     assert Path(data_dir / ".airflow-dbt.lock").exists()
+    recorded = {r["test_name"]: r for r in check_results.read(str(data_dir))}
+    assert {name: (r["status"], r["test_type"]) for name, r in recorded.items()} == {
+        "lake_freshness": ("pass", "airflow"),
+        "reconcile_counts": ("pass", "airflow"),
+    }
+    assert recorded["reconcile_counts"]["build_id"].startswith("manual__")  # the DAG run id
 
 
 def test_data_quality_reconciles_with_the_threshold_of_the_published_build(
@@ -110,10 +120,30 @@ def test_data_quality_reconciles_with_the_threshold_of_the_published_build(
 
 
 def test_data_quality_freshness_is_skipped_when_switched_off(airflow_db, fake_platform):
-    env, calls, _ = fake_platform
+    env, calls, data_dir = fake_platform
+    write_lake(data_dir / "lake", plays(0, 1))
     env["DBT_FRESHNESS_COMMAND"] = ""
     env["DBT_TEST_COMMAND"] = "true"
     output = dags_test(env, "listening_data_quality", "2024-12-01T11:00:00+00:00")
     assert "DBT_FRESHNESS_COMMAND is empty: nothing to run" in output
     assert "Bash command returned exit code 99. Skipping." in output
     assert not calls.exists()
+
+
+def test_a_stale_lake_fails_the_freshness_check_and_is_recorded(airflow_db, fake_platform):
+    env, _, data_dir = fake_platform
+    write_lake(data_dir / "lake", plays(0, 1))  # a 2024 partition: long stale
+    env["AIRFLOW_VAR_LISTENING_STALE_LAKE_HOURS"] = "3"
+    env["DBT_TEST_COMMAND"] = "true"
+    result = subprocess.run(
+        [AIRFLOW_BIN, "dags", "test", "listening_data_quality", "2024-12-01T11:00:00+00:00"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode != 0
+    recorded = {r["test_name"]: r for r in check_results.read(str(data_dir))}
+    assert recorded["lake_freshness"]["status"] == "fail"
+    assert "has no new partition for" in recorded["lake_freshness"]["message"]
+    assert recorded["reconcile_counts"]["status"] == "pass"

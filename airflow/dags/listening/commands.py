@@ -9,6 +9,23 @@ from __future__ import annotations
 import shlex
 
 
+class Rendered(str):
+    """A Jinja expression that renders to shell-quoted words (e.g. ``{{ ... | shell_word }}``):
+    the command builders insert it as is instead of quoting the expression itself."""
+
+
+def _option(name: str, value: str) -> str:
+    if isinstance(value, Rendered):
+        return f"--{name}={value}"
+    return shlex.quote(f"--{name}={value}")
+
+
+def _words(value: str) -> list[str]:
+    if isinstance(value, Rendered):
+        return [value] if value else []
+    return [shlex.quote(arg) for arg in shlex.split(value)]
+
+
 def ingest_command(
     window_start: str,
     window_end: str,
@@ -22,19 +39,21 @@ def ingest_command(
     """Runs the Beam batch job that copies one Kafka time window into the Parquet lake.
 
     ``window_start``/``window_end`` are inserted unquoted: they must render to instants (the
-    ``instant`` filter guarantees that, or fails the task before anything runs).
+    ``instant`` filter guarantees that, or fails the task before anything runs). ``lake_dir``,
+    ``runner`` and ``extra_args`` are quoted here, or, as :class:`Rendered` expressions, when
+    Airflow renders them.
     """
     args = [
         "java",
         "-jar",
         shlex.quote(jar),
         shlex.quote(f"--bootstrapServers={bootstrap_servers}"),
-        shlex.quote(f"--lakeDir={lake_dir}"),
+        _option("lakeDir", lake_dir),
         f"--windowStart={window_start}",
         f"--windowEnd={window_end}",
-        shlex.quote(f"--runner={runner}"),
+        _option("runner", runner),
     ]
-    args += [shlex.quote(arg) for arg in shlex.split(extra_args)]
+    args += _words(extra_args)
     return " ".join(args)
 
 

@@ -4,6 +4,7 @@ Only cheap ``os.getenv`` look-ups happen here: the DAG processor re-imports DAG 
 """
 
 import os
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from listening import contract
@@ -37,3 +38,33 @@ SILVER_STREAMS_TABLE = os.getenv("SILVER_STREAMS_TABLE", "silver.silver_streams"
 # Serialises every dbt invocation from Airflow: DuckDB allows one writer per database file,
 # and max_active_runs only limits runs of one DAG, not the hourly and backfill DAGs together.
 DBT_LOCK_FILE = f"{DATA_DIR}/.airflow-dbt.lock"
+
+# When the hourly schedule begins, and whether the scheduler runs every hour since then that has no
+# run yet (catchup). Off by default: a new deployment starts with the current hour and backfills
+# history with listening_backfill; the real-scheduler test turns it on, starting a few hours back.
+HOURLY_START = datetime.fromisoformat(
+    os.getenv("LISTENING_HOURLY_START", "2024-01-01T00:00:00+00:00")
+).astimezone(UTC)
+# Optional end of the schedule: no run whose data interval starts after it; empty: no end.
+HOURLY_END = (
+    datetime.fromisoformat(os.environ["LISTENING_HOURLY_END"]).astimezone(UTC)
+    if os.getenv("LISTENING_HOURLY_END")
+    else None
+)
+HOURLY_CATCHUP = os.getenv("LISTENING_HOURLY_CATCHUP", "false").strip().lower() in ("1", "true")
+
+# Hours without a new lake partition after which the data-quality DAG's lake_freshness task
+# fails (and mails); the Airflow Variable listening_stale_lake_hours overrides it.
+STALE_LAKE_HOURS = float(os.getenv("LISTENING_STALE_LAKE_HOURS", "3"))
+
+# Retries of the ingest and publish tasks: the delay doubles after each failed try (Airflow's
+# exponential backoff), up to the maximum. Tests shorten the delays through these variables.
+TASK_RETRIES = int(os.getenv("LISTENING_TASK_RETRIES", "2"))
+RETRY_DELAY = timedelta(seconds=float(os.getenv("LISTENING_RETRY_DELAY_SECONDS", "300")))
+MAX_RETRY_DELAY = timedelta(seconds=float(os.getenv("LISTENING_MAX_RETRY_DELAY_SECONDS", "1800")))
+
+# Where a task that failed its last try sends one mail, through the Airflow SMTP connection
+# ALERT_SMTP_CONN_ID (e.g. AIRFLOW_CONN_SMTP_DEFAULT in the environment). Empty: no mail.
+ALERT_EMAIL = os.getenv("LISTENING_ALERT_EMAIL", "")
+ALERT_FROM_EMAIL = os.getenv("LISTENING_ALERT_FROM_EMAIL", "airflow@listening.local")
+ALERT_SMTP_CONN_ID = os.getenv("LISTENING_ALERT_SMTP_CONN_ID", "smtp_default")

@@ -7,10 +7,22 @@ from __future__ import annotations
 
 from airflow.providers.standard.operators.bash import BashOperator
 
-from listening import commands, config
+from listening import commands, config, targets
+from listening.commands import Rendered
+from listening.targets import Variables, variable
 
 INGEST_TASK_ID = "ingest_window"
 PUBLISH_TASK_ID = "dbt_build_and_publish"
+
+
+# The warehouse Variable picks the command; the Snowflake connection is read only when it is used.
+PUBLISH_TEMPLATE = (
+    f"{{% set warehouse = var.value.get({Variables.WAREHOUSE!r}, {targets.Warehouses.DUCKDB!r}) %}}"
+    f"{{{{ publish_command(warehouse, conn.get({targets.SNOWFLAKE_CONN_ID!r}) "
+    f"if warehouse == {targets.Warehouses.SNOWFLAKE!r} else None) }}}}"
+)
+# dbt reads the lake the ingest task wrote: the same Variable, with the same default.
+DBT_ENV_TEMPLATE = {**config.DBT_ENV, "LAKE_DIR": variable(Variables.LAKE_DIR, config.LAKE_DIR)}
 
 
 def ingest_and_publish(window_start: str, window_end: str) -> tuple[BashOperator, BashOperator]:
@@ -27,18 +39,18 @@ def ingest_and_publish(window_start: str, window_end: str) -> tuple[BashOperator
             window_end,
             jar=config.PIPELINES_JAR,
             bootstrap_servers=config.KAFKA_BOOTSTRAP_SERVERS,
-            lake_dir=config.LAKE_DIR,
-            runner=config.BEAM_RUNNER,
-            extra_args=config.BEAM_EXTRA_ARGS,
+            lake_dir=Rendered(variable(Variables.LAKE_DIR, config.LAKE_DIR, "shell_word")),
+            runner=Rendered(variable(Variables.BEAM_RUNNER, config.BEAM_RUNNER, "shell_word")),
+            extra_args=Rendered(
+                variable(Variables.BEAM_EXTRA_ARGS, config.BEAM_EXTRA_ARGS, "shell_words")
+            ),
         ),
         doc_md="Beam batch job: Kafka records of the window -> Parquet lake + dead letters.",
     )
     publish = BashOperator(
         task_id=PUBLISH_TASK_ID,
-        bash_command=commands.dbt_build_command(
-            script=config.DBT_BUILD_SCRIPT, lock_file=config.DBT_LOCK_FILE
-        ),
-        env=config.DBT_ENV,
+        bash_command=PUBLISH_TEMPLATE,
+        env=DBT_ENV_TEMPLATE,
         append_env=True,
         doc_md="`dbt build` into a new DuckDB file, renamed over the published one if tests pass.",
     )

@@ -216,7 +216,8 @@ def reconcile(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
             )
         else:
             problems.append(
-                f"gold.listening_totals.counted_streams is {build.counted_streams}, but the lake holds "
+                f"gold.listening_totals.counted_streams is {build.counted_streams}, "
+                "but the lake holds "
                 f"{lake_counted_plays} distinct streams of at least {build.play_threshold_ms} ms "
                 f"(the threshold of build {build.build_id}, which is newer than every lake file)"
             )
@@ -243,10 +244,14 @@ def reconcile(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
     )
 
 
-def check(lake_dir: str, warehouse_path: str, silver_table: str) -> Report:
-    """Runs :func:`reconcile` and raises :class:`ReconciliationError` listing every problem."""
+def check(lake_dir: str, warehouse_path: str, silver_table: str, on_report=None) -> Report:
+    """Runs :func:`reconcile` and raises :class:`ReconciliationError` listing every problem.
+
+    ``on_report(report)``, when given, sees the report first, passed or not (to record it)."""
     report = reconcile(lake_dir, warehouse_path, silver_table)
     log.info("reconciliation: %s", report.summary())
+    if on_report is not None:
+        on_report(report)
     if not report.ok:
         raise ReconciliationError("; ".join(report.problems))
     return report

@@ -17,8 +17,9 @@ Command line (``ops/dbt-build.sh`` runs it in the dbt virtualenv)::
 ``DATA_DIR`` (required, absolute) and ``LAKE_DIR`` (default ``$DATA_DIR/lake``) come from the
 environment, as does everything dbt reads itself (``PLAY_THRESHOLD_MS``, ``DBT_TARGET``, ...).
 A publish runs ``dbt build`` without the unit tests (they check the models' logic, not the data:
-``check --select test_type:unit`` runs them). It is incremental: it starts from a copy of the published file, and the incremental
-models read only the lake partitions that arrived since (dbt/README.md, "Incremental builds"). It
+``check --select test_type:unit`` runs them). It is incremental: it starts from a copy of the
+published file, and the incremental models read only the lake partitions that arrived since
+(dbt/README.md, "Incremental builds"). It
 is a full build into an empty file instead when nothing is published yet, with ``--full-refresh``,
 when the project or its settings changed since the published build (their fingerprint, stored in
 the file, differs), or when a lake batch was published after the last build for a window before
@@ -260,7 +261,9 @@ def _published_state(path: str) -> tuple[str | None, datetime | None]:
     con = duckdb.connect(path, read_only=True)
     try:
         try:
-            [(fingerprint,)] = con.execute(f"select fingerprint from {BUILD_STATE_TABLE}").fetchall()
+            [(fingerprint,)] = con.execute(
+                f"select fingerprint from {BUILD_STATE_TABLE}"
+            ).fetchall()
             [(watermark,)] = con.execute(ARRIVAL_WATERMARK_SQL).fetchall()
         except (duckdb.CatalogException, duckdb.BinderException, ValueError):
             return None, None
