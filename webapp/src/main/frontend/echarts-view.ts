@@ -32,7 +32,7 @@ echarts.use([
  * An Apache ECharts chart. The server sets `option` (an ECharts option object, as JSON); the
  * element renders it with the SVG renderer, whose text stays in the DOM for screen readers and
  * tests, and follows its own size through a ResizeObserver. Clicking a data item fires
- * `chart-click` with the item's name, for click-through to a detail page.
+ * `chart-click` with the item's name and index, for click-through to a detail page.
  */
 @customElement('echarts-view')
 export class EchartsView extends LitElement {
@@ -63,7 +63,9 @@ export class EchartsView extends LitElement {
   firstUpdated() {
     this.chart = echarts.init(this.container, undefined, { renderer: 'svg' });
     this.chart.on('click', (event) => {
-      this.dispatchEvent(new CustomEvent('chart-click', { detail: { name: String(event.name) } }));
+      this.dispatchEvent(
+        new CustomEvent('chart-click', { detail: { name: String(event.name), index: event.dataIndex } }),
+      );
     });
     this.resizeObserver = new ResizeObserver(() => this.chart?.resize());
     this.resizeObserver.observe(this);

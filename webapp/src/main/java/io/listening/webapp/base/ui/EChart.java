@@ -42,7 +42,7 @@ public class EChart extends Component implements HasSize {
     }
   }
 
-  /** Called with the category or item name the user clicked. */
+  /** Called with the item the user clicked. */
   public Registration addItemClickListener(ComponentEventListener<ItemClickEvent> listener) {
     return addListener(ItemClickEvent.class, listener);
   }
@@ -52,15 +52,26 @@ public class EChart extends Component implements HasSize {
   public static class ItemClickEvent extends ComponentEvent<EChart> {
 
     private final String name;
+    private final int index;
 
     public ItemClickEvent(
-        EChart source, boolean fromClient, @EventData("event.detail.name") String name) {
+        EChart source,
+        boolean fromClient,
+        @EventData("event.detail.name") String name,
+        @EventData("event.detail.index") int index) {
       super(source, fromClient);
       this.name = name;
+      this.index = index;
     }
 
+    /** The category or item name. */
     public String name() {
       return name;
+    }
+
+    /** The position of the item in its series' data. */
+    public int index() {
+      return index;
     }
   }
 }
