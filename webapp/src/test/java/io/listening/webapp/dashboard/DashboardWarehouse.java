@@ -116,7 +116,7 @@ public final class DashboardWarehouse {
     """
     insert into gold.year_in_review values
       ('alice', 2024, 2000000, 33.3333, 10, 3, 2, 2, '%1$s', 'Never Gonna Give You Up, Take On Me',
-       'rick astley', 'Rick Astley, a-ha', 2, 2, 1, date '2024-12-01', date '2024-12-01', 2, 2),
+       'rick astley', 'Rick Astley, a-ha', 2, 1, date '2024-12-01', date '2024-12-01', 2, 2),
       ('bob', 2024, 1200000, 20.0, 5, 4, 2, 2, '%2$s', 'Take On Me, Blue Monday', 'a-ha',
        'a-ha, New Order', 2, 1, date '2024-11-20', date '2024-11-20', 2, 2)
     """
