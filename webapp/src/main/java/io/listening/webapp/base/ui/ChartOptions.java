@@ -47,7 +47,10 @@ public final class ChartOptions {
       List<String> xCategories, List<String> yCategories, List<List<Number>> cells, long max, String seriesName) {
     Map<String, Object> option = base();
     option.put("xAxis", Map.of("type", "category", "data", xCategories, "splitArea", Map.of("show", true)));
-    option.put("yAxis", Map.of("type", "category", "data", yCategories, "splitArea", Map.of("show", true)));
+    // First category on top: Monday above Sunday, as a calendar reads.
+    option.put(
+        "yAxis",
+        Map.of("type", "category", "data", yCategories, "inverse", true, "splitArea", Map.of("show", true)));
     option.put("grid", Map.of("containLabel", true, "left", 8, "right", 8, "top", 8, "bottom", 56));
     option.put(
         "visualMap",
