@@ -1,5 +1,8 @@
 package io.listening.webapp.dashboard;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 /**
  * A track, artist or show with its figures in a range, as the top lists rank them: most plays,
  * then most listening time, then id.
@@ -10,6 +13,18 @@ package io.listening.webapp.dashboard;
  */
 public record Ranked(
     String id, String name, String detail, long plays, long skips, long listeningMs, long listeners) {
+
+  /** Reads a row with the columns id, name, detail, plays, skips, listening_ms and listeners. */
+  public static Ranked of(ResultSet row) throws SQLException {
+    return new Ranked(
+        row.getString("id"),
+        row.getString("name"),
+        row.getString("detail"),
+        row.getLong("plays"),
+        row.getLong("skips"),
+        row.getLong("listening_ms"),
+        row.getLong("listeners"));
+  }
 
   /** Skips among all streams, 0 when there are none. */
   public double skipRate() {

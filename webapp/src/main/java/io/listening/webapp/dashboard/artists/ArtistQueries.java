@@ -7,7 +7,6 @@ import io.listening.webapp.dashboard.Ranked;
 import io.listening.webapp.warehouse.Warehouse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -78,17 +77,7 @@ class ArtistQueries {
             FactQuery.of(TRACKS, filter)
                 .with(artistKey)
                 .with(TOP)
-                .list(
-                    connection,
-                    row ->
-                        new Ranked(
-                            row.getString("id"),
-                            row.getString("name"),
-                            row.getString("detail"),
-                            row.getLong("plays"),
-                            row.getLong("skips"),
-                            row.getLong("listening_ms"),
-                            row.getLong("listeners"))));
+                .list(connection, Ranked::of));
   }
 
   List<DayHistory> history(DashboardFilter filter, String artistKey) {
@@ -96,14 +85,7 @@ class ArtistQueries {
         (connection, build) ->
             FactQuery.of(HISTORY, filter)
                 .with(artistKey)
-                .list(
-                    connection,
-                    row ->
-                        new DayHistory(
-                            row.getObject("listen_date", LocalDate.class),
-                            row.getLong("plays"),
-                            row.getLong("skips"),
-                            row.getLong("listening_ms"))));
+                .list(connection, DayHistory::of));
   }
 
   private static Ranked artist(ResultSet row) throws SQLException {

@@ -79,16 +79,6 @@ class SkipQueries {
             FactQuery.of(sql, filter)
                 .with(MIN_STREAMS)
                 .with(TOP)
-                .list(
-                    connection,
-                    row ->
-                        new Ranked(
-                            row.getString("id"),
-                            row.getString("name"),
-                            row.getString("detail"),
-                            row.getLong("plays"),
-                            row.getLong("skips"),
-                            row.getLong("listening_ms"),
-                            row.getLong("listeners"))));
+                .list(connection, Ranked::of));
   }
 }

@@ -5,7 +5,6 @@ import io.listening.webapp.dashboard.DayHistory;
 import io.listening.webapp.dashboard.FactQuery;
 import io.listening.webapp.dashboard.Ranked;
 import io.listening.webapp.warehouse.Warehouse;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -53,7 +52,7 @@ class TrackQueries {
   List<Ranked> top(DashboardFilter filter) {
     return warehouse.read(
         (connection, build) ->
-            FactQuery.of(RANKED.formatted(""), filter).with(TOP).list(connection, TrackQueries::ranked));
+            FactQuery.of(RANKED.formatted(""), filter).with(TOP).list(connection, Ranked::of));
   }
 
   /** The track's figures in the range; empty when it has no stream there. */
@@ -63,7 +62,7 @@ class TrackQueries {
             FactQuery.of(RANKED.formatted("and track_id = ?"), filter)
                 .with(trackId)
                 .with(1)
-                .list(connection, TrackQueries::ranked));
+                .list(connection, Ranked::of));
   }
 
   List<DayHistory> history(DashboardFilter filter, String trackId) {
@@ -71,14 +70,7 @@ class TrackQueries {
         (connection, build) ->
             FactQuery.of(HISTORY, filter)
                 .with(trackId)
-                .list(
-                    connection,
-                    row ->
-                        new DayHistory(
-                            row.getObject("listen_date", LocalDate.class),
-                            row.getLong("plays"),
-                            row.getLong("skips"),
-                            row.getLong("listening_ms"))));
+                .list(connection, DayHistory::of));
   }
 
   /** The artist of the track's latest day, for the link to the artist's page. */
@@ -89,16 +81,5 @@ class TrackQueries {
                 .with(trackId)
                 .first(connection, row -> row.getString("artist_key"))
                 .orElse(""));
-  }
-
-  static Ranked ranked(java.sql.ResultSet row) throws java.sql.SQLException {
-    return new Ranked(
-        row.getString("id"),
-        row.getString("name"),
-        row.getString("detail"),
-        row.getLong("plays"),
-        row.getLong("skips"),
-        row.getLong("listening_ms"),
-        row.getLong("listeners"));
   }
 }
