@@ -8,6 +8,7 @@ import com.vaadin.flow.component.select.Select;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The filter controls at the top of every page: a time range (custom dates show two date pickers)
@@ -24,7 +25,11 @@ class FilterBar extends Composite<FlexLayout> {
   private final LocalDate today;
   private final Consumer<DashboardFilter> onChange;
 
-  FilterBar(DashboardFilter filter, List<String> users, LocalDate today, Consumer<DashboardFilter> onChange) {
+  FilterBar(
+      DashboardFilter filter,
+      List<String> users,
+      LocalDate today,
+      Consumer<DashboardFilter> onChange) {
     this.today = today;
     this.onChange = onChange;
     period.setId("filter-range");
@@ -45,10 +50,11 @@ class FilterBar extends Composite<FlexLayout> {
     user.setValue(filter.userId() == null ? EVERYONE : filter.userId());
     user.setAllowCustomValue(false);
 
-    period.addValueChangeListener(event -> { if (event.isFromClient()) changed(); });
-    from.addValueChangeListener(event -> { if (event.isFromClient()) changed(); });
-    to.addValueChangeListener(event -> { if (event.isFromClient()) changed(); });
-    user.addValueChangeListener(event -> { if (event.isFromClient()) changed(); });
+    // Only the user's changes: setting the values above must not navigate.
+    period.addValueChangeListener(event -> changedByUser(event.isFromClient()));
+    from.addValueChangeListener(event -> changedByUser(event.isFromClient()));
+    to.addValueChangeListener(event -> changedByUser(event.isFromClient()));
+    user.addValueChangeListener(event -> changedByUser(event.isFromClient()));
 
     FlexLayout bar = getContent();
     bar.setId("filters");
@@ -59,21 +65,24 @@ class FilterBar extends Composite<FlexLayout> {
   }
 
   private static List<String> withEveryone(List<String> users) {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(EVERYONE), users.stream())
-        .toList();
+    return Stream.concat(Stream.of(EVERYONE), users.stream()).toList();
   }
 
-  private void changed() {
-    String listener = user.getValue() == null || EVERYONE.equals(user.getValue()) ? null : user.getValue();
-    Period chosen = period.getValue() == null ? Period.ALL : period.getValue();
-    boolean custom = chosen == Period.CUSTOM;
+  private void changedByUser(boolean fromClient) {
+    if (!fromClient) {
+      return;
+    }
+    String chosen = user.getValue();
+    String listener = chosen == null || EVERYONE.equals(chosen) ? null : chosen;
+    Period range = period.getValue() == null ? Period.ALL : period.getValue();
+    boolean custom = range == Period.CUSTOM;
     from.setVisible(custom);
     to.setVisible(custom);
     try {
       onChange.accept(
           custom
-              ? new DashboardFilter(chosen, from.getValue(), to.getValue(), listener)
-              : DashboardFilter.of(chosen, today, listener));
+              ? new DashboardFilter(range, from.getValue(), to.getValue(), listener)
+              : DashboardFilter.of(range, today, listener));
     } catch (InvalidFilterException e) {
       to.setInvalid(true);
       to.setErrorMessage(e.getMessage());
