@@ -11,6 +11,8 @@
 # listening history instead of simulating one.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/node.sh
+source "$REPO_ROOT/ops/lib/node.sh"
 source "$REPO_ROOT/ops/lib/stack.sh"
 
 trap stop_started EXIT
@@ -18,6 +20,7 @@ trap 'exit 130' INT TERM
 
 step "Checking system packages"
 ensure_apt_packages redis-server curl jq
+ensure_node
 command -v java >/dev/null || die "Java 17 is required (java not found)"
 command -v mvn >/dev/null || die "Maven is required (mvn not found)"
 mkdir -p "$DATA_DIR"

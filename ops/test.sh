@@ -8,6 +8,8 @@
 # Installs what it lacks (Debian packages, Python virtualenvs, Maven dependencies).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/node.sh
+source "$REPO_ROOT/ops/lib/node.sh"
 
 export REDIS_PORT="${TEST_REDIS_PORT:-6390}"
 export DATA_DIR="$(mktemp -d /tmp/listening-test.XXXXXX)"
@@ -16,6 +18,7 @@ trap 'exit 130' INT TERM
 
 step "Checking system packages"
 ensure_apt_packages redis-server chromium chromium-driver curl jq
+ensure_node
 command -v java >/dev/null || die "Java 17 is required (java not found)"
 command -v mvn >/dev/null || die "Maven is required (mvn not found)"
 

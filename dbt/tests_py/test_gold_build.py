@@ -134,6 +134,16 @@ GOLD_AGGREGATES = {
     "listening_gaps",
 }
 
+# The dashboard's day-level facts: their columns are checked against the webapp's test schema by
+# test_dashboard_contract.py.
+DASHBOARD_FACTS = {
+    "daily_track_listening",
+    "hourly_listening",
+    "daily_device_listening",
+    "daily_podcast_listening",
+    "dead_letter_reasons",
+}
+
 EXPECTED_TOTALS = {
     # 13 plays/skips after dropping the like, the pause and the duplicate of event ...0002;
     # below the 30000 ms threshold: the skip of Slow River (5000) and Static (29999).
@@ -201,7 +211,11 @@ def test_gold_tables_have_exactly_the_contract_columns():
     assert {table: actual.get(table) for table in GOLD_CONTRACT} == GOLD_CONTRACT
     assert {table: actual.get(table) for table in GOLD_BEYOND_CONTRACT} == GOLD_BEYOND_CONTRACT
     assert set(actual) == (
-        set(GOLD_CONTRACT) | set(GOLD_BEYOND_CONTRACT) | GOLD_AGGREGATES | {"data_quality_results"}
+        set(GOLD_CONTRACT)
+        | set(GOLD_BEYOND_CONTRACT)
+        | GOLD_AGGREGATES
+        | DASHBOARD_FACTS
+        | {"data_quality_results"}
     )
 
 

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shared packages never depend on a feature, so features can depend on them without a cycle:
- * {@code system} (cross-cutting web configuration and error mapping) and {@code warehouse} (read by
- * every feature). Reads the compiled classes: every class a class file refers to is named in its
+ * {@code system} (cross-cutting web configuration and error mapping), {@code base} (the layout, its
+ * navigation built from {@code @Menu}, the chart component) and {@code warehouse} (read by every
+ * feature). Reads the compiled classes: every class a class file refers to is named in its
  * constant pool, e.g. {@code io/listening/webapp/recommendations/TrackId}.
  */
 class PackageDependenciesTest {
@@ -28,6 +29,11 @@ class PackageDependenciesTest {
   @Test
   void systemDependsOnNoFeaturePackage() throws Exception {
     assertThat(webappPackagesReferencedBy("system")).isSubsetOf("system", "warehouse");
+  }
+
+  @Test
+  void theLayoutAndChartsDependOnNoFeaturePackage() throws Exception {
+    assertThat(webappPackagesReferencedBy("base")).containsOnly("base");
   }
 
   @Test

@@ -1,4 +1,4 @@
-/** Listening totals and top tracks from the gold tables. */
+/** The listening totals API ({@code /api/stats}); the dashboard's reads live in {@code dashboard}. */
 @NullMarked
 package io.listening.webapp.stats;
 

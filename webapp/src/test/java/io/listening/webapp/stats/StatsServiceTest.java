@@ -37,51 +37,23 @@ class StatsServiceTest {
   }
 
   @Test
-  void summaryNamesTheBuildItsNumbersComeFrom() throws Exception {
+  void totalsAreThoseOfThePublishedBuild() throws Exception {
     GoldWarehouse.publish(published, "build-1");
-    assertThat(stats.summary(10).build().buildId()).isEqualTo("build-1");
+    assertThat(stats.totals().totalPlays()).isEqualTo(GoldWarehouse.TOTAL_PLAYS);
+    assertThat(stats.totals().listeningHours()).isEqualTo(12.5);
 
-    GoldWarehouse.publish(
-        published,
-        "build-2",
-        "update gold.listening_totals set total_plays = 99",
-        "update gold.tracks set plays = 1000 where track_id = '"
-            + GoldWarehouse.DERIVED_DEMO
-            + "'");
-    ListeningSummary summary = stats.summary(10);
+    GoldWarehouse.publish(published, "build-2", "update gold.listening_totals set total_plays = 99");
 
-    assertThat(summary.build().buildId()).isEqualTo("build-2");
-    assertThat(summary.totals().totalPlays()).isEqualTo(99);
-    assertThat(summary.topTracks().get(0).trackId()).isEqualTo(GoldWarehouse.DERIVED_DEMO);
+    assertThat(stats.totals().totalPlays()).isEqualTo(99);
   }
 
   @Test
-  void summaryIsOneWarehouseRead() throws Exception {
+  void totalsAreOneWarehouseRead() throws Exception {
     GoldWarehouse.publish(published, "build-1");
 
-    stats.summary(10);
+    stats.totals();
 
     verify(warehouse).read(any(WarehouseReader.class));
     verify(warehouse, never()).currentBuild();
-  }
-
-  @Test
-  void topTracksAreMostPlayedFirst() throws Exception {
-    GoldWarehouse.publish(published, "build-1");
-
-    assertThat(stats.summary(2).topTracks())
-        .extracting(TopTrack::trackId)
-        .containsExactly(GoldWarehouse.NEVER_GONNA, GoldWarehouse.TAKE_ON_ME);
-  }
-
-  @Test
-  void topTracksAreCappedWhateverIsAsked() throws Exception {
-    GoldWarehouse.publish(
-        published,
-        "build-1",
-        "insert into gold.tracks select lpad(i::varchar, 22, '0'), 'Track ' || i, 'Band', 1, 1"
-            + " from range(200) as t(i)");
-
-    assertThat(stats.summary(1000).topTracks()).hasSize(StatsService.MAX_TOP_TRACKS);
   }
 }

@@ -1,4 +1,4 @@
-/** Shared UI pieces: the session error handler. */
+/** Shared UI pieces: the app layout with its side navigation, the ECharts chart, the session error handler. */
 @NullMarked
 package io.listening.webapp.base.ui;
 

@@ -1,0 +1,49 @@
+package io.listening.webapp.dashboard;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How the dashboard writes numbers, durations and dates for people. One home for all pages. */
+public final class Formats {
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+  private Formats() {}
+
+  /** 1234567 as "1,234,567". */
+  public static String count(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+
+  /** Listening time as "12 h 05 min", "7 min" or "42 s"; hours keep thousands separators. */
+  public static String duration(long milliseconds) {
+    Duration duration = Duration.ofMillis(milliseconds);
+    long hours = duration.toHours();
+    int minutes = duration.toMinutesPart();
+    if (hours > 0) {
+      return String.format(Locale.ROOT, "%,d h %02d min", hours, minutes);
+    }
+    if (minutes > 0) {
+      return minutes + " min";
+    }
+    return duration.toSecondsPart() + " s";
+  }
+
+  /** A share in [0, 1] as "12.3%". */
+  public static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f%%", share * 100);
+  }
+
+  /** A local day as "2 Dec 2024". */
+  public static String date(LocalDate day) {
+    return DAY.format(day);
+  }
+
+  /** Hours with one decimal, for chart axes: 12.5. */
+  public static double hours(long milliseconds) {
+    return Math.round(milliseconds / 360_000.0) / 10.0;
+  }
+}
