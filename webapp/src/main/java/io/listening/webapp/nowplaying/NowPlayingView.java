@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.time.Clock;
@@ -22,12 +23,13 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code /now-playing}: one card per user with the track, its progress and whether it plays, pushed
- * to the browser (server push, see {@code system.PushAppShell}) when a record arrives and once a
- * second while the page is open, so progress moves without a reload.
+ * {@code /now-playing}, the last entry of the side navigation: one card per user with the track, its
+ * progress and whether it plays, pushed to the browser (server push, see {@code system.PushAppShell})
+ * when a record arrives and once a second while the page is open, so progress moves without a reload.
  */
 @Route("now-playing")
 @PageTitle("Now playing")
+@Menu(title = "Now playing", order = 11)
 public class NowPlayingView extends VerticalLayout {
 
   private final NowPlayingProperties properties;
