@@ -1,7 +1,9 @@
 package io.listening.webapp.dashboard;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -10,6 +12,9 @@ public final class Formats {
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+  private static final DateTimeFormatter UTC_MINUTE =
+      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private Formats() {}
 
@@ -40,6 +45,11 @@ public final class Formats {
   /** A local day as "2 Dec 2024". */
   public static String date(LocalDate day) {
     return DAY.format(day);
+  }
+
+  /** An instant of the platform's own work (a check, a build) as "2 Dec 2024 14:05 UTC". */
+  public static String utcMinute(Instant instant) {
+    return UTC_MINUTE.format(instant);
   }
 
   /** Hours with one decimal, for chart axes: 12.5. */

@@ -55,6 +55,14 @@ public class Warehouse implements DisposableBean {
   }
 
   /**
+   * A file beside the published warehouse, such as the data-quality DAG's check results
+   * (docs/data-contracts.md, section 3).
+   */
+  public Path sibling(String fileName) {
+    return path.resolveSibling(fileName);
+  }
+
+  /**
    * The build currently published; throws {@link WarehouseUnavailableException} if there is none.
    * Cheap (a file status check), but the next {@link #read} may already see a newer build: to
    * answer numbers together with a build id, take the build the read is given.

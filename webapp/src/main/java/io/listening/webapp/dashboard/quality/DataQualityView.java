@@ -17,10 +17,11 @@ import io.listening.webapp.dashboard.Listeners;
 import io.listening.webapp.dashboard.quality.QualityQueries.Check;
 import io.listening.webapp.dashboard.quality.QualityQueries.DeadLetters;
 import io.listening.webapp.dashboard.quality.QualityQueries.Quality;
+import io.listening.webapp.dashboard.quality.SchedulerChecks.SchedulerCheck;
 import java.util.Optional;
 
 /**
- * The published build's checks and the lake's dead letters. These describe the build as a whole,
+ * The published build's checks, the lake's dead letters and the data-quality DAG's own checks. These describe the build as a whole,
  * so the page says that the time range and listener do not apply rather than pretending to filter.
  */
 @Route("data-quality")
@@ -29,10 +30,12 @@ import java.util.Optional;
 class DataQualityView extends DashboardPage {
 
   private final QualityQueries queries;
+  private final SchedulerChecks schedulerChecks;
 
-  DataQualityView(QualityQueries queries, Listeners listeners) {
+  DataQualityView(QualityQueries queries, SchedulerChecks schedulerChecks, Listeners listeners) {
     super("Data quality", listeners);
     this.queries = queries;
+    this.schedulerChecks = schedulerChecks;
   }
 
   @Override
@@ -55,6 +58,7 @@ class DataQualityView extends DashboardPage {
             Figures.card("dead-letters", "Dead letters", Formats.count(deadLetters))));
     page.add(Figures.section("Dead letters by reason", deadLetters(quality)));
     page.add(Figures.section("Checks of this build", checks(quality)));
+    page.add(Figures.section("Checks of the scheduler", schedulerChecks(schedulerChecks.read())));
     return Optional.of(page);
   }
 
@@ -94,6 +98,26 @@ class DataQualityView extends DashboardPage {
     grid.addColumn(c -> Formats.count(c.failures())).setHeader("Failing rows").setTextAlign(ColumnTextAlign.END);
     grid.setItems(quality.checks());
     grid.setHeight("24rem");
+    return grid;
+  }
+
+  /** The data-quality DAG's own checks: lake reconciliation and freshness, latest outcome each. */
+  private static Component schedulerChecks(SchedulerChecks.Outcome outcome) {
+    if (outcome.problem().isPresent()) {
+      return state("scheduler-checks-unreadable", outcome.problem().get());
+    }
+    if (outcome.checks().isEmpty()) {
+      return state("no-scheduler-checks", "The data-quality DAG has not recorded a check yet.");
+    }
+    Grid<SchedulerCheck> grid = new Grid<>();
+    grid.setId("scheduler-checks-table");
+    grid.addColumn(SchedulerCheck::status).setHeader("Status").setWidth("7rem").setFlexGrow(0);
+    grid.addColumn(SchedulerCheck::testName).setHeader("Check").setFlexGrow(2);
+    grid.addColumn(c -> c.tested() == null ? "" : c.tested()).setHeader("Checked").setFlexGrow(2);
+    grid.addColumn(c -> c.message() == null ? "" : c.message()).setHeader("Problems").setFlexGrow(4);
+    grid.addColumn(c -> Formats.utcMinute(c.checkedAt())).setHeader("When").setFlexGrow(2);
+    grid.setAllRowsVisible(true);
+    grid.setItems(outcome.checks());
     return grid;
   }
 }
