@@ -7,29 +7,60 @@ import java.util.Map;
 
 /**
  * What the warehouse knows about one listener: the tracks they played and their artist affinity.
- * Read once per request (or once per listener by the evaluation).
- *
- * @param tracks by track id
- * @param artistAffinity min-max scaled affinity in [0, 1], by artist key
+ * Read once per request (or once per listener by the evaluation); the orders the rankers walk are
+ * sorted once here.
  */
-public record ListenerProfile(
-    String userId, Map<String, KnownTrack> tracks, Map<String, Double> artistAffinity) {
+public final class ListenerProfile {
 
-  public ListenerProfile {
-    tracks = Map.copyOf(tracks);
-    artistAffinity = Map.copyOf(artistAffinity);
+  private static final ListenerProfile ANONYMOUS = new ListenerProfile(null, List.of(), Map.of());
+
+  private final String userId;
+  private final Map<String, KnownTrack> tracks;
+  private final Map<String, Double> artistAffinity;
+  private final List<KnownTrack> byFamiliarity;
+  private final List<KnownTrack> byPlays;
+
+  private ListenerProfile(String userId, List<KnownTrack> tracks, Map<String, Double> artistAffinity) {
+    this.userId = userId;
+    Map<String, KnownTrack> byId = new LinkedHashMap<>();
+    tracks.forEach(track -> byId.put(track.trackId(), track));
+    this.tracks = Map.copyOf(byId);
+    this.artistAffinity = Map.copyOf(artistAffinity);
+    this.byFamiliarity =
+        byId.values().stream()
+            .sorted(
+                Comparator.comparingDouble(KnownTrack::familiarity)
+                    .reversed()
+                    .thenComparing(KnownTrack::trackId))
+            .toList();
+    this.byPlays =
+        byId.values().stream()
+            .sorted(
+                Comparator.comparingLong(KnownTrack::plays).reversed().thenComparing(KnownTrack::trackId))
+            .toList();
   }
 
   /** Someone the warehouse has never seen play anything, or a request without a listener. */
   public static ListenerProfile anonymous() {
-    return new ListenerProfile(null, Map.of(), Map.of());
+    return ANONYMOUS;
   }
 
+  /**
+   * @param artistAffinity min-max scaled affinity in [0, 1], by artist key
+   */
   public static ListenerProfile of(
       String userId, List<KnownTrack> tracks, Map<String, Double> artistAffinity) {
-    Map<String, KnownTrack> byId = new LinkedHashMap<>();
-    tracks.forEach(track -> byId.put(track.trackId(), track));
-    return new ListenerProfile(userId, byId, artistAffinity);
+    return new ListenerProfile(userId, tracks, artistAffinity);
+  }
+
+  /** Null for {@link #anonymous()}. */
+  public String userId() {
+    return userId;
+  }
+
+  /** The listener's tracks by id. */
+  public Map<String, KnownTrack> tracks() {
+    return tracks;
   }
 
   public boolean knows(String trackId) {
@@ -47,21 +78,11 @@ public record ListenerProfile(
 
   /** The listener's tracks, the most familiar first (ties by id, so answers are repeatable). */
   public List<KnownTrack> mostFamiliar(int limit) {
-    return tracks.values().stream()
-        .sorted(
-            Comparator.comparingDouble(KnownTrack::familiarity)
-                .reversed()
-                .thenComparing(KnownTrack::trackId))
-        .limit(limit)
-        .toList();
+    return byFamiliarity.subList(0, Math.min(limit, byFamiliarity.size()));
   }
 
   /** The listener's tracks, the most played first (ties by id). */
   public List<KnownTrack> mostPlayed(int limit) {
-    return tracks.values().stream()
-        .sorted(
-            Comparator.comparingLong(KnownTrack::plays).reversed().thenComparing(KnownTrack::trackId))
-        .limit(limit)
-        .toList();
+    return byPlays.subList(0, Math.min(limit, byPlays.size()));
   }
 }
