@@ -11,9 +11,9 @@ import java.util.function.Consumer;
  */
 final class WeightTuner {
 
-  private static final double[] GRID = {0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0};
-  private static final double[] DECAY_GRID = {0, 0.2, 0.35, 0.5, 0.7, 0.9};
-  private static final int ROUNDS = 2;
+  private static final double[] GRID = {0, 0.05, 0.15, 0.3, 0.6, 1.2};
+  private static final double[] DECAY_GRID = {0.2, 0.5, 0.8};
+  private static final int ROUNDS = 1;
 
   private WeightTuner() {}
 
@@ -22,7 +22,8 @@ final class WeightTuner {
     double bestObjective = objective(best, validation);
     log.accept(String.format("validation objective %.4f at the start (%s)", bestObjective, best));
     for (int round = 0; round < ROUNDS; round++) {
-      for (int field = 0; field < 8; field++) {
+      // The listener's own transitions stay at 1: the scale of the others is relative to them.
+      for (int field = 1; field < 8; field++) {
         for (double value : field == 7 ? DECAY_GRID : GRID) {
           BlendWeights candidate = with(best, field, value);
           if (candidate.equals(best)) {

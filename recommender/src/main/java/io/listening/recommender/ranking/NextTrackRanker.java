@@ -31,9 +31,9 @@ public final class NextTrackRanker implements Ranker {
   @Override
   public List<RankedTrack> rank(RankingRequest request) {
     SeedEvidence evidence = request.evidence();
-    if (evidence.isColdStart()) {
-      return PopularityFallback.fill(request, List.of());
-    }
+    // A seed nobody played anything after still has candidates: the session's earlier tracks,
+    // the listener's familiar ones and the seed artist's popular ones (same-artist component);
+    // popularity only fills what they leave short.
     Map<String, Features> candidates = new HashMap<>();
     addTransitions(request, candidates, evidence.userFollowers(), Component.USER_TRANSITIONS);
     addTransitions(request, candidates, evidence.everyoneFollowers(), Component.EVERYONE_TRANSITIONS);
