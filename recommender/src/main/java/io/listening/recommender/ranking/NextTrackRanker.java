@@ -58,7 +58,11 @@ public final class NextTrackRanker implements Ranker {
 
     List<RankedTrack> ranked = new ArrayList<>(candidates.size());
     for (Features features : candidates.values()) {
-      ranked.add(features.score(request, evidence.seedArtistKey()));
+      RankedTrack track = features.score(request, evidence.seedArtistKey());
+      // A candidate none of the weighted components speaks for is left to the fallback.
+      if (track.score() > 0) {
+        ranked.add(track);
+      }
     }
     ranked.sort(
         Comparator.comparingDouble(RankedTrack::score).reversed().thenComparing(RankedTrack::trackId));

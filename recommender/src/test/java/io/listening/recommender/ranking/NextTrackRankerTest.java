@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class NextTrackRankerTest {
 
-  private static final NextTrackRanker RANKER = new NextTrackRanker(BlendWeights.SERVED);
+  /** Every component weighted, so each rule below can show; the served weights may zero some. */
+  private static final NextTrackRanker RANKER =
+      new NextTrackRanker(new BlendWeights(1.0, 0.3, 0.1, 0.3, 0.2, 0.05, 0.05, 0.5));
 
   private static final ListenerProfile ALICE =
       ListenerProfile.of(
