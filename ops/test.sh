@@ -38,7 +38,7 @@ run_part() {
 step "Starting Redis for the web app's integration tests"
 bash "$REPO_ROOT/ops/redis.sh" start
 
-run_part "Maven modules (events, poller, beam-pipelines, webapp)" \
+run_part "Maven modules (events, poller, beam-pipelines, recommender, webapp)" \
   bash -c "cd '$REPO_ROOT' && mvn -B install"
 run_part "Beam job on a real Flink session cluster" bash "$REPO_ROOT/ops/test-flink-cluster.sh"
 run_part "Snowflake load against fakesnow" bash "$REPO_ROOT/ops/test-snowflake.sh"

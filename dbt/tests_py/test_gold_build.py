@@ -72,6 +72,54 @@ GOLD_CONTRACT = {
 
 # Gold tables the webapp does not read yet (not in the contract); their columns are checked too.
 GOLD_BEYOND_CONTRACT = {
+    # The recommendation models (models/gold/recommendations), read by the recommender module.
+    "artist_top_tracks": [
+        ("track_id", "VARCHAR"),
+        ("artist_key", "VARCHAR"),
+        ("plays", "BIGINT"),
+        ("listeners", "BIGINT"),
+        ("artist_rank", "BIGINT"),
+        ("overall_rank", "BIGINT"),
+    ],
+    "track_transitions": [
+        ("track_id", "VARCHAR"),
+        ("next_track_id", "VARCHAR"),
+        ("transitions", "BIGINT"),
+        ("listeners", "BIGINT"),
+        ("weight", "DOUBLE"),
+        ("probability", "DOUBLE"),
+    ],
+    "user_artist_preference": [
+        ("user_id", "VARCHAR"),
+        ("artist_key", "VARCHAR"),
+        ("scaled_affinity", "DOUBLE"),
+    ],
+    "user_track_recency": [
+        ("user_id", "VARCHAR"),
+        ("track_id", "VARCHAR"),
+        ("artist_key", "VARCHAR"),
+        ("plays", "BIGINT"),
+        ("last_played_at", "TIMESTAMP"),
+        ("recency_weight", "DOUBLE"),
+        ("familiarity", "DOUBLE"),
+    ],
+    "user_track_transitions": [
+        ("user_id", "VARCHAR"),
+        ("track_id", "VARCHAR"),
+        ("next_track_id", "VARCHAR"),
+        ("transitions", "BIGINT"),
+        ("sessions", "BIGINT"),
+        ("weight", "DOUBLE"),
+        ("probability", "DOUBLE"),
+    ],
+    "user_session_co_occurrence": [
+        ("user_id", "VARCHAR"),
+        ("track_id", "VARCHAR"),
+        ("related_track_id", "VARCHAR"),
+        ("sessions_together", "BIGINT"),
+        ("track_sessions", "BIGINT"),
+        ("share", "DOUBLE"),
+    ],
     "user_sessions": [
         ("session_id", "VARCHAR"),
         ("user_id", "VARCHAR"),

@@ -27,6 +27,9 @@ public final class GoldWarehouse {
 
   public static final String UNKNOWN_BUT_WELL_FORMED = "0000000000000000000000";
 
+  /** A listener of the recommendation models: after Never Gonna they play Blue Monday. */
+  public static final String ALICE = "user-alice";
+
   public static final long TOTAL_PLAYS = 1234;
   public static final long TOTAL_SKIPS = 56;
   public static final long UNIQUE_TRACKS = 5;
@@ -44,6 +47,13 @@ public final class GoldWarehouse {
         + "', '"
         + RUNNING_UP
         + "', 16, 3, 1.0)",
+    "insert into gold.artist_top_tracks values ('" + RUNNING_UP + "', 'kate bush', 70, 3, 1, 6)",
+    "update gold.track_transitions set probability = 0.0 where track_id = '" + NEVER_GONNA + "'",
+    "insert into gold.track_transitions values ('"
+        + NEVER_GONNA
+        + "', '"
+        + RUNNING_UP
+        + "', 20, 3, 9.0, 1.0)",
   };
 
   private GoldWarehouse() {}
@@ -57,6 +67,72 @@ public final class GoldWarehouse {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The gold recommendation models (dbt/models/gold/recommendations) the API ranks from. */
+  private static void createRecommendationModels(Statement sql) throws SQLException {
+    sql.execute(
+        """
+        create table gold.artist_top_tracks (
+          track_id varchar, artist_key varchar, plays bigint, listeners bigint,
+          artist_rank bigint, overall_rank bigint)
+        """);
+    sql.execute(
+        """
+        insert into gold.artist_top_tracks values
+          ('%s', 'rick astley', 40, 3, 1, 1),
+          ('%s', 'a-ha', 35, 2, 1, 2),
+          ('%s', 'new order', 20, 2, 1, 3),
+          ('%s', 'simple minds', 20, 1, 1, 4),
+          ('%s', 'unsigned band', 5, 1, 1, 5)
+        """
+            .formatted(NEVER_GONNA, TAKE_ON_ME, BLUE_MONDAY, DON_T_YOU, DERIVED_DEMO));
+    sql.execute(
+        """
+        create table gold.user_track_transitions (
+          user_id varchar, track_id varchar, next_track_id varchar, transitions bigint,
+          sessions bigint, weight double, probability double)
+        """);
+    sql.execute(
+        """
+        insert into gold.user_track_transitions values
+          ('%s', '%s', '%s', 6, 6, 6.0, 1.0),
+          ('%1$s', '%4$s', '%5$s', 2, 2, 2.0, 1.0)
+        """
+            .formatted(ALICE, NEVER_GONNA, BLUE_MONDAY, TAKE_ON_ME, DON_T_YOU));
+    sql.execute(
+        """
+        create table gold.track_transitions (
+          track_id varchar, next_track_id varchar, transitions bigint, listeners bigint,
+          weight double, probability double)
+        """);
+    sql.execute(
+        """
+        insert into gold.track_transitions values
+          ('%s', '%s', 8, 3, 6.0, 0.75),
+          ('%1$s', '%3$s', 6, 1, 2.0, 0.25)
+        """
+            .formatted(NEVER_GONNA, TAKE_ON_ME, BLUE_MONDAY));
+    sql.execute(
+        """
+        create table gold.user_track_recency (
+          user_id varchar, track_id varchar, artist_key varchar, plays bigint,
+          last_played_at timestamp, recency_weight double, familiarity double)
+        """);
+    sql.execute(
+        """
+        insert into gold.user_track_recency values
+          ('%s', '%s', 'rick astley', 10, '2024-12-01 20:00:00', 4.0, 1.0),
+          ('%1$s', '%3$s', 'new order', 6, '2024-12-01 20:04:00', 2.0, 0.5)
+        """
+            .formatted(ALICE, NEVER_GONNA, BLUE_MONDAY));
+    sql.execute(
+        "create table gold.user_artist_preference (user_id varchar, artist_key varchar,"
+            + " scaled_affinity double)");
+    sql.execute(
+        "insert into gold.user_artist_preference values ('%s', 'rick astley', 1.0),"
+                .formatted(ALICE)
+            + " ('%s', 'new order', 0.0)".formatted(ALICE));
   }
 
   /** Publishes a build with the fixed rows above, then runs {@code extraSql} in the build. */
@@ -118,6 +194,7 @@ create table gold.tracks (
             ('%2$s', '%1$s', 8, 3, 1.0)
           """
               .formatted(NEVER_GONNA, TAKE_ON_ME, BLUE_MONDAY, DON_T_YOU, DERIVED_DEMO));
+      createRecommendationModels(sql);
       sql.execute("create table gold.build_info (build_id varchar, built_at timestamp)");
       sql.execute(
           "insert into gold.build_info values ('"

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +38,12 @@ class RecommendationController {
           + " and "
           + RecommendationService.MAX_LIMIT;
 
+  /** A user id as the poller and the importers write it: letters, digits and . _ @ : - */
+  static final String USER_ID_PATTERN = "[A-Za-z0-9._@:-]{1,128}";
+
+  static final String USER_ID_RULE =
+      "must be 1 to 128 letters, digits or any of . _ @ : -";
+
   private final RecommendationService recommendations;
 
   RecommendationController(RecommendationService recommendations) {
@@ -44,7 +51,13 @@ class RecommendationController {
   }
 
   @GetMapping("/{trackId}")
-  @Operation(summary = "Tracks most often played right before or after the given track")
+  @Operation(
+      summary = "Tracks to play after the given one, for a listener and what they just played",
+      description =
+          "Ranked by the served model (recommender/README.md): the listener's own transitions,"
+              + " everyone's, co-occurrence, replays of the recent tracks, familiarity and artist"
+              + " affinity. Each track carries its score components and a reason. Without evidence"
+              + " the answer falls back to the seed artist's popular tracks, then everyone's.")
   @ApiResponse(
       responseCode = "200",
       description = "Recommendations, best first",
@@ -54,11 +67,11 @@ class RecommendationController {
               description = "hit if the answer came from the cache, miss if it was computed"))
   @ApiResponse(
       responseCode = "400",
-      description = "Malformed track id or limit out of range",
+      description = "Malformed track id, user id or recent tracks, or limit out of range",
       content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "404",
-      description = "The track is not in the warehouse",
+      description = "The track is not in the warehouse, or the user has no plays there",
       content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "503",
@@ -71,8 +84,23 @@ class RecommendationController {
           @RequestParam(defaultValue = "" + RecommendationService.DEFAULT_LIMIT)
           @Min(value = RecommendationService.MIN_LIMIT, message = LIMIT_RULE)
           @Max(value = RecommendationService.MAX_LIMIT, message = LIMIT_RULE)
-          int limit) {
-    RecommendationResponse response = recommendations.recommend(new TrackId(trackId), limit);
+          int limit,
+      @Parameter(description = "The listener; without it the answer is the same for everyone")
+          @RequestParam(required = false)
+          @Pattern(regexp = USER_ID_PATTERN, message = USER_ID_RULE)
+          String userId,
+      @Parameter(
+              description =
+                  "Tracks played just before the seed, the latest first, comma-separated (at most "
+                      + RecentTracks.MAX
+                      + ")")
+          @RequestParam(required = false)
+          @ValidRecentTracks
+          String recent) {
+    RecommendationResponse response =
+        recommendations.recommend(
+            new RecommendationQuery(
+                new TrackId(trackId), userId, RecentTracks.parse(recent), limit));
     return ResponseEntity.ok().header(CACHE_HEADER, response.cache().value()).body(response);
   }
 }

@@ -1,5 +1,12 @@
 package io.listening.webapp.recommendations;
 
+import io.listening.recommender.ranking.BlendWeights;
+import io.listening.recommender.ranking.Component;
+import io.listening.recommender.ranking.GoldEvidenceReader;
+import io.listening.recommender.ranking.ListenerProfile;
+import io.listening.recommender.ranking.NextTrackRanker;
+import io.listening.recommender.ranking.RankedTrack;
+import io.listening.recommender.ranking.RankingRequest;
 import io.listening.webapp.warehouse.Warehouse;
 import io.listening.webapp.warehouse.WarehouseBuild;
 import io.listening.webapp.warehouse.WarehouseBuildChangedException;
@@ -8,90 +15,124 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads co-occurrence recommendations from {@code gold.track_co_occurrence} and {@code
+ * Answers a {@link RecommendationQuery} from the gold recommendation models: the recommender
+ * module's {@link GoldEvidenceReader} reads what gold precomputed for the seed, the recent tracks
+ * and the listener, and its {@link NextTrackRanker} with the served weights ranks it, the same
+ * code the offline evaluation measures (recommender/README.md). Names come from {@code
  * gold.tracks}.
  */
 @Repository
 class RecommendationRepository {
 
   private static final String TRACK_SQL =
-      "select track_id, track_name, artist_name from gold.tracks where track_id = ?";
-
-  private static final String RELATED_SQL =
-      """
-      select pair.related_track_id, related.track_name, related.artist_name,
-             pair.score, pair.co_occurrences
-      from gold.track_co_occurrence as pair
-      join gold.tracks as related on related.track_id = pair.related_track_id
-      where pair.track_id = ?
-      order by pair.score desc, pair.co_occurrences desc, pair.related_track_id
-      limit ?
-      """;
+      "select track_id, track_name, artist_name from gold.tracks where track_id in (%s)";
 
   private final Warehouse warehouse;
+  private final NextTrackRanker ranker = new NextTrackRanker(BlendWeights.SERVED);
 
   RecommendationRepository(Warehouse warehouse) {
     this.warehouse = warehouse;
   }
 
   /**
-   * The track and its best {@code limit} related tracks in {@code build}; empty if the track is not
-   * in that build. Cached per build, track and limit; {@code lookup} is marked when the warehouse
-   * is read, that is on a miss.
+   * The answer in {@code build}; empty if the seed track is not in that build. Cached per build and
+   * query; {@code lookup} is marked when the warehouse is read, that is on a miss.
    *
+   * @throws UserNotFoundException if the query names a listener without plays in the build
    * @throws WarehouseBuildChangedException if {@code build} is no longer the published build
    */
   @Cacheable(
       cacheNames = RecommendationCacheConfiguration.CACHE,
-      key = "#build.buildId() + ':' + #trackId.value() + ':' + #limit",
+      key = "#build.buildId() + ':' + #query.cacheKey()",
       unless = "#result == null")
   Optional<RecommendationSet> find(
-      WarehouseBuild build, TrackId trackId, int limit, CacheLookup lookup) {
+      WarehouseBuild build, RecommendationQuery query, CacheLookup lookup) {
     lookup.computed();
-    return warehouse.read(
-        build,
-        (connection, current) -> {
-          try (PreparedStatement statement = connection.prepareStatement(TRACK_SQL)) {
-            statement.setString(1, trackId.value());
-            try (ResultSet track = statement.executeQuery()) {
-              if (!track.next()) {
-                return Optional.empty();
-              }
-              return Optional.of(
-                  new RecommendationSet(
-                      track.getString("track_id"),
-                      track.getString("track_name"),
-                      track.getString("artist_name"),
-                      related(connection, trackId, limit)));
-            }
-          }
-        });
+    return warehouse.read(build, (connection, current) -> answer(connection, query));
   }
 
-  private static List<Recommendation> related(Connection connection, TrackId trackId, int limit)
+  private Optional<RecommendationSet> answer(Connection connection, RecommendationQuery query)
       throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(RELATED_SQL)) {
-      statement.setString(1, trackId.value());
-      statement.setInt(2, limit);
-      try (ResultSet row = statement.executeQuery()) {
-        List<Recommendation> recommendations = new ArrayList<>();
-        while (row.next()) {
-          recommendations.add(
-              new Recommendation(
-                  row.getString("related_track_id"),
-                  row.getString("track_name"),
-                  row.getString("artist_name"),
-                  row.getDouble("score"),
-                  row.getLong("co_occurrences")));
-        }
-        return recommendations;
+    String seed = query.trackId().value();
+    Map<String, String[]> seedNames = names(connection, List.of(seed));
+    if (!seedNames.containsKey(seed)) {
+      return Optional.empty();
+    }
+    GoldEvidenceReader gold = new GoldEvidenceReader(connection, false);
+    ListenerProfile profile = ListenerProfile.anonymous();
+    if (query.userId() != null) {
+      profile = gold.profile(query.userId());
+      if (profile.tracks().isEmpty()) {
+        throw new UserNotFoundException(query.userId());
       }
     }
+    String seedArtist = gold.seedArtist(seed).orElse(null);
+    List<RankedTrack> ranked =
+        ranker.rank(
+            new RankingRequest(
+                gold.read(seed, seedArtist, query.userId(), query.recent()),
+                profile,
+                query.limit(),
+                false));
+    Map<String, String[]> names =
+        names(connection, ranked.stream().map(RankedTrack::trackId).toList());
+    String seedName = seedNames.get(seed)[0];
+    List<Recommendation> recommendations = new ArrayList<>();
+    for (RankedTrack track : ranked) {
+      String[] name = names.getOrDefault(track.trackId(), new String[] {null, null});
+      Map<String, Double> components = new LinkedHashMap<>();
+      for (Map.Entry<Component, Double> component : track.components().entrySet()) {
+        components.put(component.getKey().key(), component.getValue());
+      }
+      recommendations.add(
+          new Recommendation(
+              track.trackId(),
+              name[0],
+              name[1],
+              track.score(),
+              components,
+              track.reason().describe(seedName),
+              track.coldStart()));
+    }
+    return Optional.of(
+        new RecommendationSet(
+            seed,
+            seedName,
+            seedNames.get(seed)[1],
+            query.userId(),
+            query.recent(),
+            recommendations));
+  }
+
+  /** Track name and artist name by track id, for the ids gold.tracks has. */
+  private static Map<String, String[]> names(Connection connection, List<String> trackIds)
+      throws SQLException {
+    Map<String, String[]> names = new HashMap<>();
+    if (trackIds.isEmpty()) {
+      return names;
+    }
+    String placeholders = String.join(", ", Collections.nCopies(trackIds.size(), "?"));
+    try (PreparedStatement statement =
+        connection.prepareStatement(TRACK_SQL.formatted(placeholders))) {
+      for (int i = 0; i < trackIds.size(); i++) {
+        statement.setString(i + 1, trackIds.get(i));
+      }
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          names.put(row.getString(1), new String[] {row.getString(2), row.getString(3)});
+        }
+      }
+    }
+    return names;
   }
 }

@@ -37,18 +37,20 @@ class RecommendationService {
   }
 
   /**
-   * The best {@code limit} recommendations for {@code trackId}; the controller has checked that
-   * {@code limit} lies in [{@link #MIN_LIMIT}, {@link #MAX_LIMIT}].
+   * The best {@code query.limit()} recommendations; the controller has checked that the limit lies
+   * in [{@link #MIN_LIMIT}, {@link #MAX_LIMIT}] and that the ids are well formed.
    *
    * @throws TrackNotFoundException if the current build does not know the track
+   * @throws UserNotFoundException if the current build has no plays of the listener
    * @throws WarehouseUnavailableException if no build is published
    */
-  RecommendationResponse recommend(TrackId trackId, int limit) {
+  RecommendationResponse recommend(RecommendationQuery query) {
+    long started = System.nanoTime();
     try {
-      return recommend(warehouse.currentBuild(), trackId, limit);
+      return recommend(warehouse.currentBuild(), query, started);
     } catch (WarehouseBuildChangedException e) {
       // dbt published between choosing the build and reading it; the new build is current now.
-      return recommend(warehouse.currentBuild(), trackId, limit);
+      return recommend(warehouse.currentBuild(), query, started);
     }
   }
 
@@ -57,14 +59,16 @@ class RecommendationService {
    * build ({@link RecommendationRepository#find} refuses another): the answer's build id, the
    * cached entry and the numbers always belong to one build.
    */
-  private RecommendationResponse recommend(WarehouseBuild build, TrackId trackId, int limit) {
+  private RecommendationResponse recommend(
+      WarehouseBuild build, RecommendationQuery query, long started) {
     CacheLookup lookup = new CacheLookup();
-    Optional<RecommendationSet> found = repository.find(build, trackId, limit, lookup);
+    Optional<RecommendationSet> found = repository.find(build, query, lookup);
     CacheStatus status = lookup.status();
     (status == CacheStatus.HIT ? hits : misses).increment();
+    double queryTimeMs = (System.nanoTime() - started) / 1e6;
     return found
-        .map(set -> RecommendationResponse.of(set, build.buildId(), status))
-        .orElseThrow(() -> new TrackNotFoundException(trackId));
+        .map(set -> RecommendationResponse.of(set, build.buildId(), status, queryTimeMs))
+        .orElseThrow(() -> new TrackNotFoundException(query.trackId()));
   }
 
   private static Counter cacheCounter(MeterRegistry meters, CacheStatus status) {

@@ -124,7 +124,7 @@ class RecommendationApiIT {
   void cacheEntryIsJsonUnderAKeyNamingTheBuildAndExpiresWithTheTtl() throws Exception {
     JsonNode answer = json(ok(api.get("/api/recommendations/" + TRACK + "?limit=3")));
 
-    String key = KEY_PREFIX + buildId + ":" + TRACK + ":3";
+    String key = KEY_PREFIX + buildId + ":" + TRACK + ":::3";
     JsonNode entry = JSON.readTree(redis.opsForValue().get(key));
     assertThat(entry.get("track_id").asText()).isEqualTo(TRACK);
     assertThat(entry.get("recommendations")).isEqualTo(answer.get("recommendations"));
@@ -133,7 +133,7 @@ class RecommendationApiIT {
 
   @Test
   void unreadableEntryIsAMissAndIsReplaced() {
-    redis.opsForValue().set(KEY_PREFIX + buildId + ":" + TRACK + ":10", "not json");
+    redis.opsForValue().set(KEY_PREFIX + buildId + ":" + TRACK + ":::10", "not json");
 
     JsonNode first = json(ok(api.get("/api/recommendations/" + TRACK)));
     JsonNode second = json(ok(api.get("/api/recommendations/" + TRACK)));
@@ -160,7 +160,7 @@ class RecommendationApiIT {
   }
 
   @Test
-  void recommendationsAreOrderedByScoreThenCoOccurrencesThenTrackId() {
+  void recommendationsAreOrderedByScoreAndCarryTheirComponentsAndReason() {
     JsonNode body = json(ok(api.get("/api/recommendations/" + TRACK)));
 
     assertThat(body.get("track_name").asText()).isEqualTo("Never Gonna Give You Up");
@@ -168,14 +168,29 @@ class RecommendationApiIT {
     assertThat(trackIds(body))
         .containsExactly(
             GoldWarehouse.TAKE_ON_ME,
-            GoldWarehouse.DON_T_YOU,
             GoldWarehouse.BLUE_MONDAY,
+            GoldWarehouse.DON_T_YOU,
             GoldWarehouse.DERIVED_DEMO);
     JsonNode best = body.get("recommendations").get(0);
     assertThat(best.get("track_name").asText()).isEqualTo("Take On Me");
     assertThat(best.get("artist_name").asText()).isEqualTo("a-ha");
-    assertThat(best.get("score").asDouble()).isEqualTo(1.0);
-    assertThat(best.get("co_occurrences").asLong()).isEqualTo(8);
+    assertThat(best.get("components").has("everyone_transitions")).isTrue();
+    assertThat(best.get("reason").asText())
+        .isEqualTo("Listeners of Never Gonna Give You Up also play this");
+    assertThat(best.get("cold_start").asBoolean()).isFalse();
+    assertThat(body.get("query_time_ms").asDouble()).isPositive();
+  }
+
+  @Test
+  void aListenersOwnNextTrackComesFirstAndAnUnknownListenerGets404() {
+    JsonNode body =
+        json(ok(api.get("/api/recommendations/" + TRACK + "?userId=" + GoldWarehouse.ALICE)));
+    assertThat(trackIds(body)).startsWith(GoldWarehouse.BLUE_MONDAY);
+    assertThat(body.get("user_id").asText()).isEqualTo(GoldWarehouse.ALICE);
+
+    HttpResponse<String> unknown = api.get("/api/recommendations/" + TRACK + "?userId=user-nobody");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(json(unknown).get("title").asText()).isEqualTo("User not found");
   }
 
   @Test
@@ -190,8 +205,8 @@ class RecommendationApiIT {
 
     assertThat(afterPublish.get("cache").asText()).isEqualTo("miss");
     assertThat(afterPublish.get("build_id").asText()).isEqualTo(nextBuild);
-    assertThat(redis.hasKey(KEY_PREFIX + buildId + ":" + TRACK + ":10")).isTrue();
-    assertThat(redis.hasKey(KEY_PREFIX + nextBuild + ":" + TRACK + ":10")).isTrue();
+    assertThat(redis.hasKey(KEY_PREFIX + buildId + ":" + TRACK + ":::10")).isTrue();
+    assertThat(redis.hasKey(KEY_PREFIX + nextBuild + ":" + TRACK + ":::10")).isTrue();
   }
 
   @Test
@@ -329,9 +344,11 @@ class RecommendationApiIT {
     return response;
   }
 
+  /** The answer without what differs between a miss and a hit: the cache status and the time. */
   private static JsonNode withoutCacheField(JsonNode body) {
     ObjectNode copy = body.deepCopy();
     copy.remove("cache");
+    copy.remove("query_time_ms");
     return copy;
   }
 

@@ -1,8 +1,6 @@
 package io.listening.webapp.recommendations;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -36,7 +34,7 @@ class RecommendationControllerTest {
 
   @Test
   void answersSnakeCaseJsonWithCacheStatusInBodyAndHeader() throws Exception {
-    when(service.recommend(new TrackId(TRACK), 10)).thenReturn(answer(TRACK, CacheStatus.MISS));
+    when(service.recommend(query(TRACK, 10))).thenReturn(answer(TRACK, CacheStatus.MISS));
 
     mvc.perform(get("/api/recommendations/{id}", TRACK))
         .andExpect(status().isOk())
@@ -47,13 +45,16 @@ class RecommendationControllerTest {
         .andExpect(jsonPath("$.build_id").value("build-1"))
         .andExpect(jsonPath("$.cache").value("miss"))
         .andExpect(jsonPath("$.recommendations[0].track_id").value("2WfaOiMkCvy7F5fcp2zZ8L"))
+        .andExpect(jsonPath("$.query_time_ms").value(1.5))
         .andExpect(jsonPath("$.recommendations[0].score").value(1.0))
-        .andExpect(jsonPath("$.recommendations[0].co_occurrences").value(8));
+        .andExpect(jsonPath("$.recommendations[0].components.user_transitions").value(0.75))
+        .andExpect(jsonPath("$.recommendations[0].reason").value("You often play this after X"))
+        .andExpect(jsonPath("$.recommendations[0].cold_start").value(false));
   }
 
   @Test
   void hitIsReportedInBodyAndHeader() throws Exception {
-    when(service.recommend(new TrackId(TRACK), 10)).thenReturn(answer(TRACK, CacheStatus.HIT));
+    when(service.recommend(query(TRACK, 10))).thenReturn(answer(TRACK, CacheStatus.HIT));
 
     mvc.perform(get("/api/recommendations/{id}", TRACK))
         .andExpect(status().isOk())
@@ -63,21 +64,21 @@ class RecommendationControllerTest {
 
   @Test
   void limitDefaultsToTen() throws Exception {
-    when(service.recommend(new TrackId(TRACK), 10)).thenReturn(answer(TRACK, CacheStatus.MISS));
+    when(service.recommend(query(TRACK, 10))).thenReturn(answer(TRACK, CacheStatus.MISS));
 
     mvc.perform(get("/api/recommendations/{id}", TRACK)).andExpect(status().isOk());
 
-    verify(service).recommend(new TrackId(TRACK), 10);
+    verify(service).recommend(query(TRACK, 10));
   }
 
   @Test
   void derivedTrackIdAndTheLargestLimitAreAccepted() throws Exception {
     String derived = "derived-0123456789abcdef0123456789abcdef";
-    when(service.recommend(new TrackId(derived), 50)).thenReturn(answer(derived, CacheStatus.MISS));
+    when(service.recommend(query(derived, 50))).thenReturn(answer(derived, CacheStatus.MISS));
 
     mvc.perform(get("/api/recommendations/{id}?limit=50", derived)).andExpect(status().isOk());
 
-    verify(service).recommend(new TrackId(derived), 50);
+    verify(service).recommend(query(derived, 50));
   }
 
   @ParameterizedTest
@@ -131,7 +132,7 @@ class RecommendationControllerTest {
 
   @Test
   void unknownTrackGets404WithMessage() throws Exception {
-    when(service.recommend(any(), anyInt()))
+    when(service.recommend(any()))
         .thenThrow(new TrackNotFoundException(new TrackId(TRACK)));
 
     mvc.perform(get("/api/recommendations/{id}", TRACK))
@@ -143,7 +144,7 @@ class RecommendationControllerTest {
 
   @Test
   void missingWarehouseGets503WithMessage() throws Exception {
-    when(service.recommend(any(), eq(10)))
+    when(service.recommend(any()))
         .thenThrow(new WarehouseUnavailableException("No warehouse build yet."));
 
     mvc.perform(get("/api/recommendations/{id}", TRACK))
@@ -154,13 +155,84 @@ class RecommendationControllerTest {
         .andExpect(jsonPath("$.trace").doesNotExist());
   }
 
+  @Test
+  void userIdAndRecentTracksReachTheService() throws Exception {
+    String recent = "2WfaOiMkCvy7F5fcp2zZ8L,derived-0123456789abcdef0123456789abcdef";
+    RecommendationQuery query =
+        new RecommendationQuery(
+            new TrackId(TRACK),
+            "user-alice",
+            List.of("2WfaOiMkCvy7F5fcp2zZ8L", "derived-0123456789abcdef0123456789abcdef"),
+            10);
+    when(service.recommend(query)).thenReturn(answer(TRACK, CacheStatus.MISS));
+
+    mvc.perform(get("/api/recommendations/{id}?userId=user-alice&recent={recent}", TRACK, recent))
+        .andExpect(status().isOk());
+
+    verify(service).recommend(query);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"not-a-track", "2WfaOiMkCvy7F5fcp2zZ8L,,", "2WfaOiMkCvy7F5fcp2zZ8L;x"})
+  void malformedRecentTracksGet400NamingTheRule(String recent) throws Exception {
+    mvc.perform(get("/api/recommendations/{id}?recent={recent}", TRACK, recent))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value("recent " + RecentTracks.RULE));
+    verifyNoInteractions(service);
+  }
+
+  @Test
+  void moreThanTenRecentTracksGet400() throws Exception {
+    String eleven = String.join(",", java.util.Collections.nCopies(11, TRACK));
+    mvc.perform(get("/api/recommendations/{id}?recent={recent}", TRACK, eleven))
+        .andExpect(status().isBadRequest());
+    verifyNoInteractions(service);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"user alice", "user/alice", "a'b"})
+  void malformedUserIdGets400NamingTheRule(String userId) throws Exception {
+    mvc.perform(get("/api/recommendations/{id}?userId={user}", TRACK, userId))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value("userId " + RecommendationController.USER_ID_RULE));
+    verifyNoInteractions(service);
+  }
+
+  @Test
+  void unknownUserGets404WithMessage() throws Exception {
+    when(service.recommend(any())).thenThrow(new UserNotFoundException("user-nobody"));
+
+    mvc.perform(get("/api/recommendations/{id}?userId=user-nobody", TRACK))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.title").value("User not found"))
+        .andExpect(jsonPath("$.detail").value("User user-nobody has no plays in the warehouse"));
+  }
+
+  private static RecommendationQuery query(String trackId, int limit) {
+    return new RecommendationQuery(new TrackId(trackId), null, List.of(), limit);
+  }
+
   private static RecommendationResponse answer(String trackId, CacheStatus cache) {
     return new RecommendationResponse(
         trackId,
         "Never Gonna Give You Up",
         "Rick Astley",
+        null,
+        List.of(),
         "build-1",
         cache,
-        List.of(new Recommendation("2WfaOiMkCvy7F5fcp2zZ8L", "Take On Me", "a-ha", 1.0, 8)));
+        1.5,
+        List.of(
+            new Recommendation(
+                "2WfaOiMkCvy7F5fcp2zZ8L",
+                "Take On Me",
+                "a-ha",
+                1.0,
+                java.util.Map.of("user_transitions", 0.75),
+                "You often play this after X",
+                false)));
   }
 }

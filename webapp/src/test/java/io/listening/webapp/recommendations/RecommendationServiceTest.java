@@ -16,6 +16,7 @@ import io.listening.webapp.warehouse.Warehouses;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,14 +79,14 @@ class RecommendationServiceTest {
 
   @Test
   void firstCallIsAMissReadFromTheWarehouseAndTheSecondAHitWithTheSameAnswer() {
-    RecommendationResponse first = service.recommend(TRACK, 2);
-    RecommendationResponse second = service.recommend(TRACK, 2);
+    RecommendationResponse first = service.recommend(anyone(TRACK, 2));
+    RecommendationResponse second = service.recommend(anyone(TRACK, 2));
 
     assertThat(first.cache()).isEqualTo(CacheStatus.MISS);
     assertThat(first.buildId()).isEqualTo("build-1");
     assertThat(first.recommendations())
         .extracting(Recommendation::trackId)
-        .containsExactly(GoldWarehouse.TAKE_ON_ME, GoldWarehouse.DON_T_YOU);
+        .containsExactly(GoldWarehouse.TAKE_ON_ME, GoldWarehouse.BLUE_MONDAY);
     assertThat(second.cache()).isEqualTo(CacheStatus.HIT);
     assertThat(second.buildId()).isEqualTo("build-1");
     assertThat(second.recommendations()).isEqualTo(first.recommendations());
@@ -93,22 +94,67 @@ class RecommendationServiceTest {
   }
 
   @Test
-  void entryIsKeyedByBuildTrackAndLimit() {
-    RecommendationResponse answer = service.recommend(TRACK, 2);
+  void entryIsKeyedByBuildTrackUserRecentTracksAndLimit() {
+    RecommendationResponse answer = service.recommend(anyone(TRACK, 2));
 
-    assertThat(cache.get("build-1:" + TRACK + ":2", RecommendationSet.class))
+    assertThat(cache.get("build-1:" + TRACK + ":::2", RecommendationSet.class))
         .isEqualTo(
             new RecommendationSet(
-                TRACK.value(), answer.trackName(), answer.artistName(), answer.recommendations()));
-    assertThat(service.recommend(TRACK, 3).cache()).isEqualTo(CacheStatus.MISS);
+                TRACK.value(),
+                answer.trackName(),
+                answer.artistName(),
+                null,
+                List.of(),
+                answer.recommendations()));
+    assertThat(service.recommend(anyone(TRACK, 3)).cache()).isEqualTo(CacheStatus.MISS);
+    RecommendationQuery alice =
+        new RecommendationQuery(TRACK, GoldWarehouse.ALICE, List.of(GoldWarehouse.TAKE_ON_ME), 2);
+    assertThat(service.recommend(alice).cache()).isEqualTo(CacheStatus.MISS);
+    assertThat(cache.get("build-1:" + TRACK + ":user-alice:" + GoldWarehouse.TAKE_ON_ME + ":2"))
+        .isNotNull();
+  }
+
+  @Test
+  void aListenerGetsWhatTheyPlayAfterTheSeedFirstWithItsReasonAndComponents() {
+    RecommendationResponse answer =
+        service.recommend(new RecommendationQuery(TRACK, GoldWarehouse.ALICE, List.of(), 3));
+
+    Recommendation best = answer.recommendations().get(0);
+    assertThat(best.trackId()).isEqualTo(GoldWarehouse.BLUE_MONDAY);
+    assertThat(best.reason()).isEqualTo("You often play this after Never Gonna Give You Up");
+    assertThat(best.components()).containsKey("user_transitions");
+    assertThat(best.components().values().stream().mapToDouble(Double::doubleValue).sum())
+        .isCloseTo(best.score(), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(answer.userId()).isEqualTo(GoldWarehouse.ALICE);
+    assertThat(answer.queryTimeMs()).isPositive();
+  }
+
+  @Test
+  void aListenerWithoutPlaysIsNotFound() {
+    assertThatThrownBy(
+            () -> service.recommend(new RecommendationQuery(TRACK, "user-nobody", List.of(), 3)))
+        .isInstanceOf(UserNotFoundException.class)
+        .hasMessageContaining("user-nobody");
+  }
+
+  @Test
+  void aTrackNothingFollowsFallsBackToPopularTracks() {
+    RecommendationResponse answer =
+        service.recommend(anyone(new TrackId(GoldWarehouse.DERIVED_DEMO), 2));
+
+    assertThat(answer.recommendations()).allMatch(Recommendation::coldStart);
+    assertThat(answer.recommendations())
+        .extracting(Recommendation::trackId)
+        .containsExactly(GoldWarehouse.NEVER_GONNA, GoldWarehouse.TAKE_ON_ME);
+    assertThat(answer.recommendations().get(0).reason()).isEqualTo("Popular with everyone");
   }
 
   @Test
   void newBuildIsAMissAlthoughTheOldBuildHasTheEntry() throws Exception {
-    service.recommend(TRACK, 5);
+    service.recommend(anyone(TRACK, 5));
     GoldWarehouse.publish(published, "build-2", GoldWarehouse.NEW_TRACK_SQL);
 
-    RecommendationResponse afterPublish = service.recommend(TRACK, 5);
+    RecommendationResponse afterPublish = service.recommend(anyone(TRACK, 5));
 
     assertThat(afterPublish.cache()).isEqualTo(CacheStatus.MISS);
     assertThat(afterPublish.buildId()).isEqualTo("build-2");
@@ -120,19 +166,19 @@ class RecommendationServiceTest {
     TrackId unknown = new TrackId(GoldWarehouse.UNKNOWN_BUT_WELL_FORMED);
 
     for (int call = 0; call < 2; call++) {
-      assertThatThrownBy(() -> service.recommend(unknown, 5))
+      assertThatThrownBy(() -> service.recommend(anyone(unknown, 5)))
           .isInstanceOf(TrackNotFoundException.class)
           .hasMessageContaining(unknown.value());
     }
-    assertThat(cache.get("build-1:" + unknown + ":5")).isNull();
+    assertThat(cache.get("build-1:" + unknown + ":::5")).isNull();
     verify(warehouse, times(2)).read(any(WarehouseBuild.class), any(WarehouseReader.class));
   }
 
   @Test
   void hitsAndMissesAreCounted() {
-    service.recommend(TRACK, 5);
-    service.recommend(TRACK, 5);
-    service.recommend(TRACK, 5);
+    service.recommend(anyone(TRACK, 5));
+    service.recommend(anyone(TRACK, 5));
+    service.recommend(anyone(TRACK, 5));
 
     assertThat(cacheCount("hit")).isEqualTo(2);
     assertThat(cacheCount("miss")).isEqualTo(1);
@@ -150,13 +196,17 @@ class RecommendationServiceTest {
         .when(warehouse)
         .currentBuild();
 
-    RecommendationResponse response = service.recommend(TRACK, 5);
+    RecommendationResponse response = service.recommend(anyone(TRACK, 5));
 
     assertThat(response.buildId()).isEqualTo("build-2");
     assertThat(response.recommendations().get(0).trackId()).isEqualTo(GoldWarehouse.RUNNING_UP);
-    assertThat(cache.get("build-1:" + TRACK + ":5")).isNull();
-    assertThat(cache.get("build-2:" + TRACK + ":5", RecommendationSet.class).recommendations())
+    assertThat(cache.get("build-1:" + TRACK + ":::5")).isNull();
+    assertThat(cache.get("build-2:" + TRACK + ":::5", RecommendationSet.class).recommendations())
         .isEqualTo(response.recommendations());
+  }
+
+  private static RecommendationQuery anyone(TrackId trackId, int limit) {
+    return new RecommendationQuery(trackId, null, List.of(), limit);
   }
 
   private double cacheCount(String result) {
