@@ -24,8 +24,13 @@ public final class HeadlessChromium {
 
   private HeadlessChromium() {}
 
-  /** A new browser; the caller quits it. */
+  /** A new browser at a laptop's size; the caller quits it. */
   public static WebDriver start() {
+    return start(1280, 900);
+  }
+
+  /** A new browser whose window is {@code width} x {@code height} pixels; the caller quits it. */
+  public static WebDriver start(int width, int height) {
     assertThat(Files.isExecutable(Path.of(CHROMIUM)))
         .as("%s missing: apt-get install chromium chromium-driver", CHROMIUM)
         .isTrue();
@@ -48,7 +53,7 @@ public final class HeadlessChromium {
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        "--window-size=1280,900");
+        "--window-size=" + width + "," + height);
     return new ChromeDriver(driver, options);
   }
 }

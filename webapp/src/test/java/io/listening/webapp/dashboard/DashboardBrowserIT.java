@@ -2,6 +2,7 @@ package io.listening.webapp.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.listening.webapp.HeadlessChromium;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,9 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,9 +37,7 @@ import org.springframework.util.FileSystemUtils;
  * have drawn, filters must change the figures and survive a reload. Screenshots go to {@code
  * target/screenshots/} for review.
  *
- * <p>Needs {@code chromium} and {@code chromium-driver} (apt); override the paths with {@code
- * -Dchromium.binary=...} and {@code -Dchromedriver.binary=...}. Both are given to Selenium, so
- * Selenium Manager downloads nothing. The app runs in production mode from {@code target/classes},
+ * <p>The browser is {@link HeadlessChromium} (Debian's chromium and chromium-driver). The app runs in production mode from {@code target/classes},
  * where the Maven build has put the frontend bundle with the chart component.
  */
 @SpringBootTest(
@@ -49,9 +45,6 @@ import org.springframework.util.FileSystemUtils;
     properties = "vaadin.productionMode=true")
 class DashboardBrowserIT {
 
-  private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER =
-      System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   /** The page has its figures: Vaadin's client is idle and the loading state is gone. */
@@ -241,30 +234,7 @@ class DashboardBrowserIT {
   }
 
   private void startBrowser(int width, int height) {
-    assertThat(Files.isExecutable(Path.of(CHROMIUM)))
-        .as("%s missing: apt-get install chromium chromium-driver", CHROMIUM)
-        .isTrue();
-    assertThat(Files.isExecutable(Path.of(CHROMEDRIVER)))
-        .as("%s missing: apt-get install chromium-driver", CHROMEDRIVER)
-        .isTrue();
-    ChromeDriverService driver =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER))
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=" + width + "," + height);
-    browser = new ChromeDriver(driver, options);
+    browser = HeadlessChromium.start(width, height);
   }
 
   private String url(String path) {
