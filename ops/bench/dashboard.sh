@@ -13,7 +13,7 @@
 #   BENCH_PORT        the webapp's port (default 18290)
 #   KEEP_BENCH_DATA=1 keeps the temporary folder (warehouses, logs)
 #
-# Builds webapp/target/webapp.jar first when it is missing.
+# Builds webapp/target/webapp.jar first when it is missing or older than its sources.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 # shellcheck source=../lib/node.sh
@@ -33,7 +33,10 @@ ensure_apt_packages chromium chromium-driver curl
 dbt_venv="$(ensure_venv dbt "$REPO_ROOT/dbt/requirements.txt")"
 bench_venv="$(ensure_venv bench-dashboard "$REPO_ROOT/ops/bench/requirements-dashboard.txt")"
 jar="$REPO_ROOT/webapp/target/webapp.jar"
-if [ ! -f "$jar" ]; then
+# A jar older than any source of the modules it holds is rebuilt: a stale jar would time another
+# dashboard than the one checked out.
+if [ ! -f "$jar" ] || [ -n "$(find "$REPO_ROOT"/{events,recommender,webapp}/src "$REPO_ROOT"/pom.xml \
+  "$REPO_ROOT"/webapp/pom.xml "$REPO_ROOT"/webapp/package-lock.json -newer "$jar" -print -quit)" ]; then
   ensure_node
   step "Building the webapp jar"
   (cd "$REPO_ROOT" && mvn -q -B -pl webapp -am package -DskipTests)
