@@ -205,3 +205,12 @@ def test_contract_command_refuses_unknown_names_and_a_missing_data_dir():
     missing = subprocess.run([*run, "lake-dir"], env=env, capture_output=True, text=True)
     assert missing.returncode == 2
     assert "DATA_DIR is not set" in missing.stderr
+
+
+def test_the_dashboard_reads_the_check_results_where_the_dag_writes_them():
+    from listening import check_results
+
+    webapp = REPO_ROOT / "webapp/src/main/java/io/listening/webapp"
+    reader = (webapp / "dashboard/quality/SchedulerChecks.java").read_text()
+    constants = dict(re.findall(r'static final String (\w+) = "([^"]*)";', reader))
+    assert constants == {"FILE_NAME": check_results.FILE_NAME, "TABLE": check_results.TABLE}
