@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.listening.events.UserIds;
 import io.listening.poller.exports.ImportSummary;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -96,7 +97,7 @@ public class ImportView extends VerticalLayout {
   }
 
   /** On the upload's request thread, after the whole file arrived. */
-  private void received(String name, java.nio.file.Path file) {
+  private void received(String name, Path file) {
     try {
       jobs.start(file, name, userId);
       access(() -> refused.setVisible(false));
