@@ -81,7 +81,16 @@ public final class ImportCommand implements Callable<Integer> {
     return 0;
   }
 
-  static ImportSummary importExport(
+  /**
+   * Imports one export into Kafka, creating the topics if missing; also the web app's browser
+   * import.
+   *
+   * @throws IllegalArgumentException when the export cannot be opened or holds no history file,
+   *     or the checkpoint belongs to another user; nothing is published then
+   * @throws io.listening.poller.kafka.KafkaUnavailableException when Kafka does not answer in time
+   * @throws IllegalStateException when publishing stops part-way (the checkpoint says how far)
+   */
+  public static ImportSummary importExport(
       ImportConfig config, KafkaConfig kafka, ProgressReporter progress) {
     Clock clock = Clock.systemUTC();
     Checkpoint checkpoint = Checkpoint.load(config.checkpoint(), config.userId(), clock);

@@ -11,9 +11,9 @@ import java.nio.file.Path;
  * @param userId whose history it is; basic exports carry no user name
  * @param checkpoint the progress file
  */
-record ImportConfig(Path path, String userId, Path checkpoint) {
+public record ImportConfig(Path path, String userId, Path checkpoint) {
 
-  ImportConfig {
+  public ImportConfig {
     // The id also names the checkpoint file, which the rule keeps safe.
     if (!UserIds.isValid(userId)) {
       throw new IllegalArgumentException("user must be " + UserIds.RULE + ", got '" + userId + "'");
@@ -21,7 +21,7 @@ record ImportConfig(Path path, String userId, Path checkpoint) {
   }
 
   /** The checkpoint's default place: one file per user under the data folder. */
-  static Path defaultCheckpoint(Path dataDir, String userId) {
+  public static Path defaultCheckpoint(Path dataDir, String userId) {
     return dataDir.resolve("import-checkpoints").resolve(userId + ".json");
   }
 }

@@ -12,13 +12,13 @@ import java.util.TreeMap;
  * What one import run did. Every record of the export is counted exactly once: {@code records =
  * imported + duplicates + episodes + rejected + alreadyImported}.
  */
-final class ImportSummary {
+public final class ImportSummary {
 
   /** A file that stopped being readable part-way; the records before the break were imported. */
-  record BrokenFile(String name, String problem) {}
+  public record BrokenFile(String name, String problem) {}
 
   /** How many records were rejected for one reason, and where the first one was. */
-  record Rejections(long count, String firstExample) {}
+  public record Rejections(long count, String firstExample) {}
 
   private int files;
   private int filesAlreadyComplete;
@@ -82,67 +82,67 @@ final class ImportSummary {
     brokenFiles.add(new BrokenFile(name, problem));
   }
 
-  int files() {
+  public int files() {
     return files;
   }
 
-  int filesAlreadyComplete() {
+  public int filesAlreadyComplete() {
     return filesAlreadyComplete;
   }
 
-  int filesIgnored() {
+  public int filesIgnored() {
     return filesIgnored;
   }
 
-  long records() {
+  public long records() {
     return imported + duplicates + episodes() + rejected() + alreadyImported;
   }
 
-  long imported() {
+  public long imported() {
     return imported;
   }
 
   /** Imported streams that Spotify itself marked {@code skipped} (extended exports only). */
-  long skippedBySpotify() {
+  public long skippedBySpotify() {
     return skippedBySpotify;
   }
 
   /** Imported streams whose record carries no skip flag: basic exports, older extended records. */
-  long withoutSkipFlag() {
+  public long withoutSkipFlag() {
     return withoutSkipFlag;
   }
 
-  long duplicates() {
+  public long duplicates() {
     return duplicates;
   }
 
   /** Podcast episodes and audiobook chapters, kept out of music plays. */
-  long episodes() {
+  public long episodes() {
     return episodes.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  Map<String, Long> episodesByKind() {
+  public Map<String, Long> episodesByKind() {
     return Collections.unmodifiableMap(episodes);
   }
 
-  long rejected() {
+  public long rejected() {
     return rejected.values().stream().mapToLong(Rejections::count).sum();
   }
 
-  Map<String, Rejections> rejectedByReason() {
+  public Map<String, Rejections> rejectedByReason() {
     return Collections.unmodifiableMap(rejected);
   }
 
-  long alreadyImported() {
+  public long alreadyImported() {
     return alreadyImported;
   }
 
-  List<BrokenFile> brokenFiles() {
+  public List<BrokenFile> brokenFiles() {
     return List.copyOf(brokenFiles);
   }
 
   /** The summary as plain sentences, one per line. */
-  List<String> describe() {
+  public List<String> describe() {
     List<String> lines = new ArrayList<>();
     lines.add(
         String.format(

@@ -15,7 +15,20 @@ import org.slf4j.LoggerFactory;
  * when stderr is a terminal, otherwise a log line every ten seconds (so redirected output and
  * service logs stay readable).
  */
-final class ProgressReporter {
+public final class ProgressReporter {
+
+  /** Receives the progress of an import, e.g. a web page; called on the importing thread. */
+  public interface Listener {
+
+    /**
+     * @param file the file being read
+     * @param bytesDone bytes of the whole export read so far
+     * @param totalBytes bytes of every history file of the export
+     * @param records records handled so far
+     */
+    void progress(String file, long bytesDone, long totalBytes, long records);
+  }
+
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
   private static final int BAR_WIDTH = 30;
@@ -24,6 +37,7 @@ final class ProgressReporter {
   private final long intervalNanos;
   private final LongSupplier nanoTime;
   private final boolean enabled;
+  private final Listener listener;
   private long totalBytes;
   private long lastShown;
   private int lastLength;
@@ -34,6 +48,20 @@ final class ProgressReporter {
     this.intervalNanos = interval.toNanos();
     this.nanoTime = nanoTime;
     this.enabled = enabled;
+    this.listener = null;
+  }
+
+  private ProgressReporter(Listener listener, Duration interval) {
+    this.terminal = null;
+    this.intervalNanos = interval.toNanos();
+    this.nanoTime = System::nanoTime;
+    this.enabled = true;
+    this.listener = listener;
+  }
+
+  /** Tells {@code listener} how far the import got, at most once per {@code interval}. */
+  public static ProgressReporter to(Listener listener, Duration interval) {
+    return new ProgressReporter(listener, interval);
   }
 
   /** A bar on stderr if it is a terminal, else periodic log lines. */
@@ -62,6 +90,10 @@ final class ProgressReporter {
       return;
     }
     lastShown = now;
+    if (listener != null) {
+      listener.progress(file, bytesDone, totalBytes, records);
+      return;
+    }
     int percent = (int) Math.min(100, bytesDone * 100 / totalBytes);
     if (terminal == null) {
       LOG.info("Import at {}%: {} records handled, now reading {}.", percent, records, file);
