@@ -1,5 +1,6 @@
 package io.listening.webapp.nowplaying;
 
+import io.listening.events.TrackIds;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,18 @@ public class NowPlayingStates {
 
   Optional<PlaybackState> find(String userId) {
     return Optional.ofNullable(latest.get(userId));
+  }
+
+  /**
+   * The track on the user's player now, playing or paused, if the poller has seen one with a
+   * Spotify id; an episode or a local file has none the warehouse could know.
+   */
+  public Optional<String> currentTrackId(String userId) {
+    return find(userId)
+        .filter(PlaybackState::hasTrack)
+        .filter(state -> !"episode".equals(state.currentlyPlayingType()))
+        .map(PlaybackState::trackId)
+        .filter(TrackIds::isValid);
   }
 
   /** Every user's state, by user id. */

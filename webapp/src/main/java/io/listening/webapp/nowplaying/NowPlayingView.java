@@ -6,6 +6,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -26,15 +30,20 @@ import org.jspecify.annotations.Nullable;
  * {@code /now-playing}, the last entry of the side navigation: one card per user with the track, its
  * progress and whether it plays, pushed to the browser (server push, see {@code system.PushAppShell})
  * when a record arrives and once a second while the page is open, so progress moves without a reload.
+ * Under each track, "play next": the first few recommendations for the user ({@link PlayNext}),
+ * asked again only when the track on the player changes.
  */
 @Route("now-playing")
 @PageTitle("Now playing")
 @Menu(title = "Now playing", order = 11)
 public class NowPlayingView extends VerticalLayout {
 
+  static final int PLAY_NEXT_COUNT = 5;
+
   private final NowPlayingProperties properties;
   private final NowPlayingStates states;
   private final ProgressTicker ticker;
+  private final PlayNext playNext;
   private final Clock clock;
   private final Paragraph empty = new Paragraph();
   private final Map<String, UserCard> cards = new LinkedHashMap<>();
@@ -46,10 +55,12 @@ public class NowPlayingView extends VerticalLayout {
       NowPlayingProperties properties,
       NowPlayingStates states,
       ProgressTicker ticker,
+      PlayNext playNext,
       Clock clock) {
     this.properties = properties;
     this.states = states;
     this.ticker = ticker;
+    this.playNext = playNext;
     this.clock = clock;
     empty.setId("now-playing-empty");
     cardList.setId("now-playing-users");
@@ -107,6 +118,10 @@ public class NowPlayingView extends VerticalLayout {
                 return created;
               });
       card.show(NowPlayingResponse.of(state, clock.instant()));
+      String trackId = state.hasTrack() ? state.trackId() : null;
+      if (card.needsPlayNext(trackId)) {
+        card.showPlayNext(trackId, playNext.forUser(state.userId(), PLAY_NEXT_COUNT));
+      }
     }
   }
 
@@ -118,13 +133,50 @@ public class NowPlayingView extends VerticalLayout {
     private final Span status = part("now-playing-status");
     private final Span position = part("now-playing-position");
     private final ProgressBar bar = new ProgressBar();
+    private final OrderedList next = new OrderedList();
+    private final Span nothingNext = part("now-playing-next-empty");
+    private boolean playNextShown;
+    private @Nullable String playNextTrackId;
 
     UserCard(String userId) {
       addClassName("now-playing-user");
       getElement().setAttribute("data-user", userId);
       getStyle().set("padding", "var(--lumo-space-m) 0");
       bar.setWidth("24em");
-      add(new H3(userId), track, new Span(" "), artist, new Div(status), bar, new Div(position));
+      next.addClassName("now-playing-next");
+      nothingNext.setText("Nothing to suggest yet: the warehouse does not know this track or listener.");
+      add(
+          new H3(userId),
+          track,
+          new Span(" "),
+          artist,
+          new Div(status),
+          bar,
+          new Div(position),
+          new H4("Play next"),
+          next,
+          nothingNext);
+    }
+
+    /** Whether the suggestions shown were made for another track than {@code trackId}. */
+    boolean needsPlayNext(@Nullable String trackId) {
+      return !playNextShown || !Objects.equals(playNextTrackId, trackId);
+    }
+
+    void showPlayNext(@Nullable String trackId, List<PlayNext.Suggestion> suggestions) {
+      playNextShown = true;
+      playNextTrackId = trackId;
+      next.removeAll();
+      for (PlayNext.Suggestion suggestion : suggestions) {
+        ListItem item = new ListItem();
+        item.addClassName("now-playing-next-track");
+        item.getElement().setAttribute("data-track", suggestion.trackId());
+        item.getElement().setAttribute("title", suggestion.reason());
+        item.setText(orDash(suggestion.trackName()) + " by " + orDash(suggestion.artistName()));
+        next.add(item);
+      }
+      next.setVisible(!suggestions.isEmpty());
+      nothingNext.setVisible(suggestions.isEmpty());
     }
 
     void show(NowPlayingResponse now) {

@@ -1,6 +1,7 @@
 package io.listening.webapp.recommendations;
 
 import io.listening.events.TrackIds;
+import io.listening.events.UserIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,11 +40,8 @@ class RecommendationController {
           + " and "
           + RecommendationService.MAX_LIMIT;
 
-  /** A user id as the poller and the importers write it: letters, digits and . _ @ : - */
-  static final String USER_ID_PATTERN = "[A-Za-z0-9._@:-]{1,128}";
-
-  static final String USER_ID_RULE =
-      "must be 1 to 128 letters, digits or any of . _ @ : -";
+  /** A user id as the event contract defines it, the rule the poller and the importers apply. */
+  static final String USER_ID_RULE = "must be " + UserIds.RULE;
 
   private final RecommendationService recommendations;
 
@@ -50,7 +49,7 @@ class RecommendationController {
     this.recommendations = recommendations;
   }
 
-  @GetMapping("/{trackId}")
+  @GetMapping(path = "/{trackId}", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       summary = "Tracks to play after the given one, for a listener and what they just played",
       description =
@@ -61,6 +60,7 @@ class RecommendationController {
   @ApiResponse(
       responseCode = "200",
       description = "Recommendations, best first",
+      content = @Content(schema = @Schema(implementation = RecommendationResponse.class)),
       headers =
           @Header(
               name = CACHE_HEADER,
@@ -77,7 +77,7 @@ class RecommendationController {
       responseCode = "503",
       description = "No warehouse build is published yet",
       content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-  ResponseEntity<RecommendationResponse> recommend(
+  ResponseEntity<byte[]> recommend(
       @Parameter(description = "The track: " + TrackIds.RULE) @PathVariable @ValidTrackId
           String trackId,
       @Parameter(description = "How many recommendations")
@@ -87,7 +87,7 @@ class RecommendationController {
           int limit,
       @Parameter(description = "The listener; without it the answer is the same for everyone")
           @RequestParam(required = false)
-          @Pattern(regexp = USER_ID_PATTERN, message = USER_ID_RULE)
+          @Pattern(regexp = UserIds.PATTERN, message = USER_ID_RULE)
           String userId,
       @Parameter(
               description =
@@ -97,10 +97,13 @@ class RecommendationController {
           @RequestParam(required = false)
           @ValidRecentTracks
           String recent) {
-    RecommendationResponse response =
+    RecommendationAnswer answer =
         recommendations.recommend(
             new RecommendationQuery(
                 new TrackId(trackId), userId, RecentTracks.parse(recent), limit));
-    return ResponseEntity.ok().header(CACHE_HEADER, response.cache().value()).body(response);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .header(CACHE_HEADER, answer.cache().value())
+        .body(answer.json());
   }
 }

@@ -1,5 +1,7 @@
 package io.listening.webapp.recommendations;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.listening.recommender.ranking.BlendWeights;
 import io.listening.recommender.ranking.Component;
 import io.listening.recommender.ranking.GoldEvidenceReader;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.cache.annotation.CachePut;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Repository;
 
@@ -29,7 +32,8 @@ import org.springframework.stereotype.Repository;
  * module's {@link GoldEvidenceReader} reads what gold precomputed for the seed, the recent tracks
  * and the listener, and its {@link NextTrackRanker} with the served weights ranks it, the same
  * code the offline evaluation measures (recommender/README.md). Names come from {@code
- * gold.tracks}.
+ * gold.tracks}. The cached value is the answer's JSON less its closing brace ({@link
+ * RecommendationAnswer}), so a hit is served without JSON work.
  */
 @Repository
 class RecommendationRepository {
@@ -38,15 +42,18 @@ class RecommendationRepository {
       "select track_id, track_name, artist_name from gold.tracks where track_id in (%s)";
 
   private final Warehouse warehouse;
+  private final ObjectMapper json;
   private final NextTrackRanker ranker = new NextTrackRanker(BlendWeights.SERVED);
 
-  RecommendationRepository(Warehouse warehouse) {
+  RecommendationRepository(Warehouse warehouse, ObjectMapper json) {
     this.warehouse = warehouse;
+    this.json = json;
   }
 
   /**
-   * The answer in {@code build}; empty if the seed track is not in that build. Cached per build and
-   * query; {@code lookup} is marked when the warehouse is read, that is on a miss.
+   * The answer in {@code build}, in its cached form ({@link RecommendationAnswer#cachedForm}); empty
+   * if the seed track is not in that build. Cached per build and query; {@code lookup} is marked
+   * when the warehouse is read, that is on a miss.
    *
    * @throws UserNotFoundException if the query names a listener without plays in the build
    * @throws WarehouseBuildChangedException if {@code build} is no longer the published build
@@ -55,14 +62,40 @@ class RecommendationRepository {
       cacheNames = RecommendationCacheConfiguration.CACHE,
       key = "#build.buildId() + ':' + #query.cacheKey()",
       unless = "#result == null")
-  Optional<RecommendationSet> find(
-      WarehouseBuild build, RecommendationQuery query, CacheLookup lookup) {
-    lookup.computed();
-    return warehouse.read(build, (connection, current) -> answer(connection, query));
+  Optional<byte[]> find(WarehouseBuild build, RecommendationQuery query, CacheLookup lookup) {
+    return compute(build, query, lookup);
   }
 
-  private Optional<RecommendationSet> answer(Connection connection, RecommendationQuery query)
-      throws SQLException {
+  /**
+   * {@link #find}, but computed whatever the cache holds and written over its entry: for an entry
+   * that is not an answer ({@link RecommendationAnswer#isCachedForm}).
+   */
+  @CachePut(
+      cacheNames = RecommendationCacheConfiguration.CACHE,
+      key = "#build.buildId() + ':' + #query.cacheKey()",
+      unless = "#result == null")
+  Optional<byte[]> replace(WarehouseBuild build, RecommendationQuery query, CacheLookup lookup) {
+    return compute(build, query, lookup);
+  }
+
+  private Optional<byte[]> compute(
+      WarehouseBuild build, RecommendationQuery query, CacheLookup lookup) {
+    lookup.computed();
+    return warehouse
+        .read(build, (connection, current) -> answer(connection, current.buildId(), query))
+        .map(this::cachedForm);
+  }
+
+  private byte[] cachedForm(RecommendationSet set) {
+    try {
+      return RecommendationAnswer.cachedForm(json.writeValueAsBytes(set));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A recommendation set could not be written as JSON", e);
+    }
+  }
+
+  private Optional<RecommendationSet> answer(
+      Connection connection, String buildId, RecommendationQuery query) throws SQLException {
     String seed = query.trackId().value();
     Map<String, String[]> seedNames = names(connection, List.of(seed));
     if (!seedNames.containsKey(seed)) {
@@ -111,6 +144,7 @@ class RecommendationRepository {
             seedNames.get(seed)[1],
             query.userId(),
             query.recent(),
+            buildId,
             recommendations));
   }
 

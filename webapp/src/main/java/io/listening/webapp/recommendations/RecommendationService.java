@@ -7,6 +7,8 @@ import io.listening.webapp.warehouse.WarehouseUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class RecommendationService {
+
+  private static final Logger log = LoggerFactory.getLogger(RecommendationService.class);
 
   static final int MIN_LIMIT = 1;
   static final int MAX_LIMIT = 50;
@@ -44,7 +48,7 @@ class RecommendationService {
    * @throws UserNotFoundException if the current build has no plays of the listener
    * @throws WarehouseUnavailableException if no build is published
    */
-  RecommendationResponse recommend(RecommendationQuery query) {
+  RecommendationAnswer recommend(RecommendationQuery query) {
     long started = System.nanoTime();
     try {
       return recommend(warehouse.currentBuild(), query, started);
@@ -59,15 +63,22 @@ class RecommendationService {
    * build ({@link RecommendationRepository#find} refuses another): the answer's build id, the
    * cached entry and the numbers always belong to one build.
    */
-  private RecommendationResponse recommend(
+  private RecommendationAnswer recommend(
       WarehouseBuild build, RecommendationQuery query, long started) {
     CacheLookup lookup = new CacheLookup();
-    Optional<RecommendationSet> found = repository.find(build, query, lookup);
+    Optional<byte[]> found = repository.find(build, query, lookup);
+    if (found.isPresent() && !RecommendationAnswer.isCachedForm(found.get())) {
+      log.warn(
+          "Replacing the unreadable cache entry for build {} and {}: it is not an answer",
+          build.buildId(),
+          query.cacheKey());
+      found = repository.replace(build, query, lookup);
+    }
     CacheStatus status = lookup.status();
     (status == CacheStatus.HIT ? hits : misses).increment();
     double queryTimeMs = (System.nanoTime() - started) / 1e6;
     return found
-        .map(set -> RecommendationResponse.of(set, build.buildId(), status, queryTimeMs))
+        .map(cached -> new RecommendationAnswer(cached, status, queryTimeMs))
         .orElseThrow(() -> new TrackNotFoundException(query.trackId()));
   }
 

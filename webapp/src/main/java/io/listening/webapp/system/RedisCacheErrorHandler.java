@@ -1,5 +1,7 @@
 package io.listening.webapp.system;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,6 +24,12 @@ class RedisCacheErrorHandler implements CacheErrorHandler {
   private static final Logger log = LoggerFactory.getLogger(RedisCacheErrorHandler.class);
 
   private final AtomicBoolean redisAvailable = new AtomicBoolean(true);
+  private final List<Runnable> recoveryListeners = new CopyOnWriteArrayList<>();
+
+  /** Runs {@code listener} each time Redis answers again after a failure. */
+  void onRecovery(Runnable listener) {
+    recoveryListeners.add(listener);
+  }
 
   @Override
   public void handleCacheGetError(RuntimeException exception, Cache cache, Object key) {
@@ -56,6 +64,7 @@ class RedisCacheErrorHandler implements CacheErrorHandler {
   void redisAnswered() {
     if (!redisAvailable.get() && redisAvailable.compareAndSet(false, true)) {
       log.info("Redis answers again, caching resumes");
+      recoveryListeners.forEach(Runnable::run);
     }
   }
 

@@ -3,6 +3,7 @@ package io.listening.webapp.nowplaying;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.listening.events.Topics;
+import io.listening.webapp.GoldWarehouse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,12 +74,27 @@ public final class NowPlayingBroker implements AutoCloseable {
       String artistName,
       long progressMs,
       long durationMs) {
+    return track(
+        userId, status, observedAt, GoldWarehouse.NEVER_GONNA, trackName, artistName, progressMs,
+        durationMs);
+  }
+
+  /** The poller's record of a track with the given Spotify id. */
+  static Map<String, Object> track(
+      String userId,
+      String status,
+      Instant observedAt,
+      String trackId,
+      String trackName,
+      String artistName,
+      long progressMs,
+      long durationMs) {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("user_id", userId);
     record.put("observed_at", observedAt.toString());
     record.put("status", status);
     record.put("currently_playing_type", "track");
-    record.put("track_id", "4uLU6hMCjMI75M1A2tKUQC");
+    record.put("track_id", trackId);
     record.put("track_name", trackName);
     record.put("artist_name", artistName);
     record.put("album_name", "Whenever You Need Somebody");

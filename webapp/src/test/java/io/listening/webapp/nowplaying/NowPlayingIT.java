@@ -8,11 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.listening.webapp.ApiClient;
+import io.listening.webapp.GoldWarehouse;
 import io.listening.webapp.HeadlessChromium;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,11 +30,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Now playing end to end: records published to a real broker reach the API and, by server push,
- * an open page in headless Chromium ({@link HeadlessChromium}). Each test uses its own
- * user, so tests do not see each other's records.
+ * an open page in headless Chromium ({@link HeadlessChromium}), with the recommendations that
+ * follow the track on the player from a small gold warehouse ({@link GoldWarehouse}). Each test
+ * uses its own user, so tests do not see each other's records, except the warehouse's one listener
+ * (alice), whose tests each publish her state first.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -47,9 +54,23 @@ class NowPlayingIT {
         "early", track("early", "paused", Instant.now(), "Take On Me", "a-ha", 30_000, 225_000));
   }
 
+  private static final Path DATA_DIR = GoldWarehouse.newDataDir();
+  private static final Path WAREHOUSE = DATA_DIR.resolve("warehouse/analytics.duckdb");
+
+  static {
+    try {
+      GoldWarehouse.publish(WAREHOUSE, "build-" + UUID.randomUUID());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @DynamicPropertySource
-  static void kafka(DynamicPropertyRegistry registry) {
+  static void kafkaAndWarehouse(DynamicPropertyRegistry registry) {
     registry.add("listening.now-playing.bootstrap-servers", KAFKA::bootstrapServers);
+    registry.add("listening.warehouse.path", WAREHOUSE::toString);
+    // Each test's answers are its own: no entry of another run, or of another test, is a hit.
+    registry.add("listening.cache.key-prefix", () -> "now-playing-it-" + UUID.randomUUID() + ":");
   }
 
   @LocalServerPort private int port;
@@ -61,8 +82,79 @@ class NowPlayingIT {
   }
 
   @AfterAll
-  static void stopKafka() {
+  static void stopKafka() throws IOException {
     KAFKA.close();
+    FileSystemUtils.deleteRecursively(DATA_DIR);
+  }
+
+  @Test
+  void aListenersRecommendationsFollowTheTrackOnTheirPlayer() {
+    KAFKA.publish(
+        GoldWarehouse.ALICE,
+        track(GoldWarehouse.ALICE, "playing", Instant.now(), GoldWarehouse.NEVER_GONNA,
+            "Never Gonna Give You Up", "Rick Astley", 1_000, 213_000));
+    awaitBody("/api/users/" + GoldWarehouse.ALICE + "/now-playing", body -> body.contains("\"playing\""));
+
+    HttpResponse<String> response =
+        api.get("/api/users/" + GoldWarehouse.ALICE + "/recommendations?limit=3");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode body = json(response);
+    assertThat(body.get("track_id").asText()).isEqualTo(GoldWarehouse.NEVER_GONNA);
+    assertThat(body.get("user_id").asText()).isEqualTo(GoldWarehouse.ALICE);
+    assertThat(body.at("/seed/source").asText()).isEqualTo("now_playing");
+    assertThat(body.at("/seed/personal").asBoolean()).isTrue();
+    // Her latest plays in gold, less the track she plays now.
+    assertThat(body.at("/seed/recent").toString()).isEqualTo("[\"" + GoldWarehouse.BLUE_MONDAY + "\"]");
+    assertThat(body.get("recent")).isEqualTo(body.at("/seed/recent"));
+    assertThat(body.get("recommendations")).hasSizeBetween(1, 3);
+    assertThat(body.get("cache").asText()).isIn("hit", "miss");
+  }
+
+  @Test
+  void withNothingPlayingTheLatestPlayInTheWarehouseIsTheSeed() {
+    KAFKA.publish(GoldWarehouse.ALICE, nothingPlaying(GoldWarehouse.ALICE, Instant.now()));
+    awaitBody(
+        "/api/users/" + GoldWarehouse.ALICE + "/now-playing",
+        body -> body.contains("\"nothing_playing\""));
+
+    JsonNode body = json(awaitStatus("/api/users/" + GoldWarehouse.ALICE + "/recommendations", 200));
+
+    assertThat(body.get("track_id").asText()).isEqualTo(GoldWarehouse.BLUE_MONDAY);
+    assertThat(body.at("/seed/source").asText()).isEqualTo("latest_play");
+    assertThat(body.at("/seed/recent").toString()).isEqualTo("[\"" + GoldWarehouse.NEVER_GONNA + "\"]");
+    assertThat(body.at("/seed/reason").asText()).contains("nothing is playing now");
+  }
+
+  @Test
+  void aListenerTheWarehouseDoesNotKnowGetsEveryonesAnswerForTheTrackOnTheirPlayer() {
+    KAFKA.publish(
+        "frank",
+        track("frank", "playing", Instant.now(), GoldWarehouse.NEVER_GONNA, "Never Gonna Give You Up",
+            "Rick Astley", 1_000, 213_000));
+    awaitStatus("/api/users/frank/now-playing", 200);
+
+    JsonNode body = json(awaitStatus("/api/users/frank/recommendations?limit=2", 200));
+
+    assertThat(body.get("user_id").isNull()).isTrue();
+    assertThat(body.at("/seed/personal").asBoolean()).isFalse();
+    assertThat(body.at("/seed/recent")).isEmpty();
+    assertThat(body.get("recommendations")).hasSize(2);
+  }
+
+  @Test
+  void aListenerWithNothingPlayingAndNoPlaysIs404AndABadLimit400() {
+    HttpResponse<String> unknown = api.get("/api/users/nobody-at-all/recommendations");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(contentType(unknown)).isEqualTo("application/problem+json");
+    assertThat(json(unknown).get("detail").asText()).contains("nobody-at-all");
+
+    for (String limit : List.of("0", "51", "ten")) {
+      HttpResponse<String> bad =
+          api.get("/api/users/" + GoldWarehouse.ALICE + "/recommendations?limit=" + limit);
+      assertThat(bad.statusCode()).as(limit).isEqualTo(400);
+      assertThat(contentType(bad)).isEqualTo("application/problem+json");
+    }
   }
 
   @Test
@@ -155,12 +247,24 @@ class NowPlayingIT {
       String position = text(browser, "now-playing-position");
       wait.until(page -> !text(page, "now-playing-position").equals(position));
       assertThat(text(browser, "now-playing-position")).endsWith("/ 3:33");
+      wait.until(page -> !playNext(page).isEmpty());
+      List<String> afterNeverGonna = playNext(browser);
+      assertThat(afterNeverGonna).doesNotContain(GoldWarehouse.NEVER_GONNA);
+      assertThat(afterNeverGonna.get(0))
+          .isEqualTo(
+              json(api.get("/api/users/bob/recommendations?limit=5"))
+                  .at("/recommendations/0/track_id")
+                  .asText());
 
       KAFKA.publish(
-          "bob", track("bob", "paused", Instant.now(), "Take On Me", "a-ha", 61_000, 225_000));
+          "bob",
+          track("bob", "paused", Instant.now(), GoldWarehouse.TAKE_ON_ME, "Take On Me", "a-ha",
+              61_000, 225_000));
       wait.until(page -> text(page, "now-playing-status").equals("Paused"));
       assertThat(text(browser, "now-playing-track")).isEqualTo("Take On Me");
       assertThat(text(browser, "now-playing-position")).isEqualTo("1:01 / 3:45");
+      wait.until(page -> !playNext(page).equals(afterNeverGonna) && !playNext(page).isEmpty());
+      assertThat(playNext(browser)).doesNotContain(GoldWarehouse.TAKE_ON_ME);
 
       KAFKA.publish("bob", nothingPlaying("bob", Instant.now()));
       wait.until(page -> text(page, "now-playing-status").equals("Stopped"));
@@ -171,6 +275,15 @@ class NowPlayingIT {
     } finally {
       browser.quit();
     }
+  }
+
+  /** The track ids of bob's "play next", in order. */
+  private static List<String> playNext(WebDriver page) {
+    return page
+        .findElements(By.cssSelector(".now-playing-user[data-user='bob'] .now-playing-next-track"))
+        .stream()
+        .map(item -> item.getAttribute("data-track"))
+        .toList();
   }
 
   /** The text of a part of bob's card. */

@@ -121,11 +121,13 @@ class RecommendationApiIT {
   }
 
   @Test
-  void cacheEntryIsJsonUnderAKeyNamingTheBuildAndExpiresWithTheTtl() throws Exception {
+  void cacheEntryIsTheAnswersJsonUnderAKeyNamingTheBuildAndExpiresWithTheTtl() throws Exception {
     JsonNode answer = json(ok(api.get("/api/recommendations/" + TRACK + "?limit=3")));
 
-    String key = KEY_PREFIX + buildId + ":" + TRACK + ":::3";
-    JsonNode entry = JSON.readTree(redis.opsForValue().get(key));
+    String key = KEY_PREFIX + RecommendationCacheConfiguration.VALUE_FORM + buildId + ":" + TRACK + ":::3";
+    // The entry is the answer's leading fields, open for the per-request ones: JSON less its brace.
+    JsonNode entry = JSON.readTree(redis.opsForValue().get(key) + "}");
+    assertThat(entry.get("build_id").asText()).isEqualTo(buildId);
     assertThat(entry.get("track_id").asText()).isEqualTo(TRACK);
     assertThat(entry.get("recommendations")).isEqualTo(answer.get("recommendations"));
     assertThat(redis.getExpire(key)).isBetween(1L, Duration.ofMinutes(2).toSeconds());
@@ -133,7 +135,7 @@ class RecommendationApiIT {
 
   @Test
   void unreadableEntryIsAMissAndIsReplaced() {
-    redis.opsForValue().set(KEY_PREFIX + buildId + ":" + TRACK + ":::10", "not json");
+    redis.opsForValue().set(KEY_PREFIX + RecommendationCacheConfiguration.VALUE_FORM + buildId + ":" + TRACK + ":::10", "not json");
 
     JsonNode first = json(ok(api.get("/api/recommendations/" + TRACK)));
     JsonNode second = json(ok(api.get("/api/recommendations/" + TRACK)));
@@ -205,8 +207,8 @@ class RecommendationApiIT {
 
     assertThat(afterPublish.get("cache").asText()).isEqualTo("miss");
     assertThat(afterPublish.get("build_id").asText()).isEqualTo(nextBuild);
-    assertThat(redis.hasKey(KEY_PREFIX + buildId + ":" + TRACK + ":::10")).isTrue();
-    assertThat(redis.hasKey(KEY_PREFIX + nextBuild + ":" + TRACK + ":::10")).isTrue();
+    assertThat(redis.hasKey(KEY_PREFIX + RecommendationCacheConfiguration.VALUE_FORM + buildId + ":" + TRACK + ":::10")).isTrue();
+    assertThat(redis.hasKey(KEY_PREFIX + RecommendationCacheConfiguration.VALUE_FORM + nextBuild + ":" + TRACK + ":::10")).isTrue();
   }
 
   @Test

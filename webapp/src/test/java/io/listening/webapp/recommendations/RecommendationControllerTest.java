@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.listening.events.TrackIds;
 import io.listening.webapp.warehouse.WarehouseUnavailableException;
 import java.util.List;
@@ -215,24 +217,30 @@ class RecommendationControllerTest {
     return new RecommendationQuery(new TrackId(trackId), null, List.of(), limit);
   }
 
-  private static RecommendationResponse answer(String trackId, CacheStatus cache) {
-    return new RecommendationResponse(
-        trackId,
-        "Never Gonna Give You Up",
-        "Rick Astley",
-        null,
-        List.of(),
-        "build-1",
-        cache,
-        1.5,
-        List.of(
-            new Recommendation(
-                "2WfaOiMkCvy7F5fcp2zZ8L",
-                "Take On Me",
-                "a-ha",
-                1.0,
-                java.util.Map.of("user_transitions", 0.75),
-                "You often play this after X",
-                false)));
+  /** An answer as the service gives it: a recommendation set's JSON less its closing brace. */
+  private static RecommendationAnswer answer(String trackId, CacheStatus cache) {
+    RecommendationSet set =
+        new RecommendationSet(
+            trackId,
+            "Never Gonna Give You Up",
+            "Rick Astley",
+            null,
+            List.of(),
+            "build-1",
+            List.of(
+                new Recommendation(
+                    "2WfaOiMkCvy7F5fcp2zZ8L",
+                    "Take On Me",
+                    "a-ha",
+                    1.0,
+                    java.util.Map.of("user_transitions", 0.75),
+                    "You often play this after X",
+                    false)));
+    try {
+      return new RecommendationAnswer(
+          RecommendationAnswer.cachedForm(new ObjectMapper().writeValueAsBytes(set)), cache, 1.5);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

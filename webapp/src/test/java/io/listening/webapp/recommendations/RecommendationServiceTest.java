@@ -8,6 +8,7 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.listening.webapp.GoldWarehouse;
 import io.listening.webapp.warehouse.Warehouse;
 import io.listening.webapp.warehouse.WarehouseBuild;
@@ -15,6 +16,9 @@ import io.listening.webapp.warehouse.WarehouseReader;
 import io.listening.webapp.warehouse.Warehouses;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +40,7 @@ import org.springframework.context.annotation.Configuration;
 class RecommendationServiceTest {
 
   private static final TrackId TRACK = new TrackId(GoldWarehouse.NEVER_GONNA);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dataDir;
 
@@ -64,6 +69,7 @@ class RecommendationServiceTest {
     context = new AnnotationConfigApplicationContext();
     context.registerBean(Warehouse.class, () -> warehouse);
     context.registerBean(MeterRegistry.class, SimpleMeterRegistry::new);
+    context.registerBean(ObjectMapper.class, () -> JSON);
     context.register(InMemoryCache.class, RecommendationRepository.class);
     context.register(RecommendationService.class);
     context.refresh();
@@ -79,8 +85,8 @@ class RecommendationServiceTest {
 
   @Test
   void firstCallIsAMissReadFromTheWarehouseAndTheSecondAHitWithTheSameAnswer() {
-    RecommendationResponse first = service.recommend(anyone(TRACK, 2));
-    RecommendationResponse second = service.recommend(anyone(TRACK, 2));
+    RecommendationResponse first = recommend(anyone(TRACK, 2));
+    RecommendationResponse second = recommend(anyone(TRACK, 2));
 
     assertThat(first.cache()).isEqualTo(CacheStatus.MISS);
     assertThat(first.buildId()).isEqualTo("build-1");
@@ -95,9 +101,9 @@ class RecommendationServiceTest {
 
   @Test
   void entryIsKeyedByBuildTrackUserRecentTracksAndLimit() {
-    RecommendationResponse answer = service.recommend(anyone(TRACK, 2));
+    RecommendationResponse answer = recommend(anyone(TRACK, 2));
 
-    assertThat(cache.get("build-1:" + TRACK + ":::2", RecommendationSet.class))
+    assertThat(cachedSet("build-1:" + TRACK + ":::2"))
         .isEqualTo(
             new RecommendationSet(
                 TRACK.value(),
@@ -105,11 +111,12 @@ class RecommendationServiceTest {
                 answer.artistName(),
                 null,
                 List.of(),
+                "build-1",
                 answer.recommendations()));
-    assertThat(service.recommend(anyone(TRACK, 3)).cache()).isEqualTo(CacheStatus.MISS);
+    assertThat(recommend(anyone(TRACK, 3)).cache()).isEqualTo(CacheStatus.MISS);
     RecommendationQuery alice =
         new RecommendationQuery(TRACK, GoldWarehouse.ALICE, List.of(GoldWarehouse.TAKE_ON_ME), 2);
-    assertThat(service.recommend(alice).cache()).isEqualTo(CacheStatus.MISS);
+    assertThat(recommend(alice).cache()).isEqualTo(CacheStatus.MISS);
     assertThat(cache.get("build-1:" + TRACK + ":user-alice:" + GoldWarehouse.TAKE_ON_ME + ":2"))
         .isNotNull();
   }
@@ -117,7 +124,7 @@ class RecommendationServiceTest {
   @Test
   void aListenerGetsWhatTheyPlayAfterTheSeedFirstWithItsReasonAndComponents() {
     RecommendationResponse answer =
-        service.recommend(new RecommendationQuery(TRACK, GoldWarehouse.ALICE, List.of(), 3));
+        recommend(new RecommendationQuery(TRACK, GoldWarehouse.ALICE, List.of(), 3));
 
     Recommendation best = answer.recommendations().get(0);
     assertThat(best.trackId()).isEqualTo(GoldWarehouse.BLUE_MONDAY);
@@ -132,7 +139,7 @@ class RecommendationServiceTest {
   @Test
   void aListenerWithoutPlaysIsNotFound() {
     assertThatThrownBy(
-            () -> service.recommend(new RecommendationQuery(TRACK, "user-nobody", List.of(), 3)))
+            () -> recommend(new RecommendationQuery(TRACK, "user-nobody", List.of(), 3)))
         .isInstanceOf(UserNotFoundException.class)
         .hasMessageContaining("user-nobody");
   }
@@ -140,7 +147,7 @@ class RecommendationServiceTest {
   @Test
   void aTrackNothingFollowsFallsBackToPopularTracks() {
     RecommendationResponse answer =
-        service.recommend(anyone(new TrackId(GoldWarehouse.DERIVED_DEMO), 2));
+        recommend(anyone(new TrackId(GoldWarehouse.DERIVED_DEMO), 2));
 
     assertThat(answer.recommendations()).allMatch(Recommendation::coldStart);
     assertThat(answer.recommendations())
@@ -151,10 +158,10 @@ class RecommendationServiceTest {
 
   @Test
   void newBuildIsAMissAlthoughTheOldBuildHasTheEntry() throws Exception {
-    service.recommend(anyone(TRACK, 5));
+    recommend(anyone(TRACK, 5));
     GoldWarehouse.publish(published, "build-2", GoldWarehouse.NEW_TRACK_SQL);
 
-    RecommendationResponse afterPublish = service.recommend(anyone(TRACK, 5));
+    RecommendationResponse afterPublish = recommend(anyone(TRACK, 5));
 
     assertThat(afterPublish.cache()).isEqualTo(CacheStatus.MISS);
     assertThat(afterPublish.buildId()).isEqualTo("build-2");
@@ -166,7 +173,7 @@ class RecommendationServiceTest {
     TrackId unknown = new TrackId(GoldWarehouse.UNKNOWN_BUT_WELL_FORMED);
 
     for (int call = 0; call < 2; call++) {
-      assertThatThrownBy(() -> service.recommend(anyone(unknown, 5)))
+      assertThatThrownBy(() -> recommend(anyone(unknown, 5)))
           .isInstanceOf(TrackNotFoundException.class)
           .hasMessageContaining(unknown.value());
     }
@@ -176,9 +183,9 @@ class RecommendationServiceTest {
 
   @Test
   void hitsAndMissesAreCounted() {
-    service.recommend(anyone(TRACK, 5));
-    service.recommend(anyone(TRACK, 5));
-    service.recommend(anyone(TRACK, 5));
+    recommend(anyone(TRACK, 5));
+    recommend(anyone(TRACK, 5));
+    recommend(anyone(TRACK, 5));
 
     assertThat(cacheCount("hit")).isEqualTo(2);
     assertThat(cacheCount("miss")).isEqualTo(1);
@@ -196,13 +203,34 @@ class RecommendationServiceTest {
         .when(warehouse)
         .currentBuild();
 
-    RecommendationResponse response = service.recommend(anyone(TRACK, 5));
+    RecommendationResponse response = recommend(anyone(TRACK, 5));
 
     assertThat(response.buildId()).isEqualTo("build-2");
     assertThat(response.recommendations().get(0).trackId()).isEqualTo(GoldWarehouse.RUNNING_UP);
     assertThat(cache.get("build-1:" + TRACK + ":::5")).isNull();
-    assertThat(cache.get("build-2:" + TRACK + ":::5", RecommendationSet.class).recommendations())
+    assertThat(cachedSet("build-2:" + TRACK + ":::5").recommendations())
         .isEqualTo(response.recommendations());
+  }
+
+  /** The service's answer as a client reads it: its bytes, held to the documented schema. */
+  private RecommendationResponse recommend(RecommendationQuery query) {
+    try {
+      return JSON.readValue(service.recommend(query).json(), RecommendationResponse.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A cache entry, which is a recommendation set's JSON less its closing brace. */
+  private RecommendationSet cachedSet(String key) {
+    byte[] cached = cache.get(key, byte[].class);
+    assertThat(cached).as("the cache entry %s", key).isNotNull();
+    try {
+      return JSON.readValue(
+          (new String(cached, StandardCharsets.UTF_8) + "}"), RecommendationSet.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static RecommendationQuery anyone(TrackId trackId, int limit) {
