@@ -111,6 +111,17 @@ GOLD_BEYOND_CONTRACT = {
         ("sessions", "BIGINT"),
         ("weight", "DOUBLE"),
         ("probability", "DOUBLE"),
+        ("recent_weight", "DOUBLE"),
+        ("recent_probability", "DOUBLE"),
+    ],
+    "user_sequence_transitions": [
+        ("user_id", "VARCHAR"),
+        ("previous_track_id", "VARCHAR"),
+        ("track_id", "VARCHAR"),
+        ("next_track_id", "VARCHAR"),
+        ("follow_ups", "BIGINT"),
+        ("weight", "DOUBLE"),
+        ("probability", "DOUBLE"),
     ],
     "user_session_co_occurrence": [
         ("user_id", "VARCHAR"),
