@@ -123,6 +123,14 @@ GOLD_BEYOND_CONTRACT = {
         ("weight", "DOUBLE"),
         ("probability", "DOUBLE"),
     ],
+    "user_track_neighbours": [
+        ("user_id", "VARCHAR"),
+        ("track_id", "VARCHAR"),
+        ("related_track_id", "VARCHAR"),
+        ("sessions_together", "BIGINT"),
+        ("track_sessions", "BIGINT"),
+        ("share", "DOUBLE"),
+    ],
     "user_session_co_occurrence": [
         ("user_id", "VARCHAR"),
         ("track_id", "VARCHAR"),

@@ -103,6 +103,17 @@ public final class GoldWarehouse {
             .formatted(ALICE, NEVER_GONNA, BLUE_MONDAY, TAKE_ON_ME, DON_T_YOU));
     sql.execute(
         """
+        create table gold.user_track_neighbours (
+          user_id varchar, track_id varchar, related_track_id varchar, sessions_together bigint,
+          track_sessions bigint, share double)
+        """);
+    sql.execute(
+        """
+        insert into gold.user_track_neighbours values ('%s', '%s', '%s', 3, 6, 0.5)
+        """
+            .formatted(ALICE, NEVER_GONNA, TAKE_ON_ME));
+    sql.execute(
+        """
         create table gold.user_sequence_transitions (
           user_id varchar, previous_track_id varchar, track_id varchar, next_track_id varchar,
           follow_ups bigint, weight double, probability double)

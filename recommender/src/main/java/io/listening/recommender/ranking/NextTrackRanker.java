@@ -99,6 +99,11 @@ public final class NextTrackRanker implements Ranker {
       Map<String, Features> candidates,
       List<Neighbour> followers,
       Component component) {
+    // A relation the served weights ignore adds no candidates, so leaving a component at 0
+    // leaves the answers exactly as they were measured without it.
+    if (weights.of(component) == 0) {
+      return;
+    }
     for (Neighbour follower : followers) {
       candidate(request, candidates, follower.trackId(), follower.artistKey())
           .ifPresent(f -> f.add(component, follower.score()));

@@ -59,6 +59,13 @@ class LoadedGoldEvidenceTest {
           """);
       sql.execute(
           """
+          create table gold.user_track_neighbours as select * from (values
+            ('u1', 'a', 'b', 1, 2, 0.5), ('u1', 'a', 'c', 2, 2, 1.0), ('u1', 'a', 'd', 1, 2, 0.5),
+            ('u2', 'a', 'b', 1, 1, 1.0))
+            t(user_id, track_id, related_track_id, sessions_together, track_sessions, share)
+          """);
+      sql.execute(
+          """
           create table gold.track_co_occurrence as select * from (values
             ('a', 'b', 4, 2, 1.0), ('a', 'c', 2, 1, 0.5), ('a', 'd', 2, 1, 0.5))
             t(track_id, related_track_id, co_occurrences, listeners, score)
