@@ -127,6 +127,53 @@ class NextTrackRankerTest {
   }
 
   @Test
+  void aTrackTheListenerPlaysNearTheSeedInEitherOrderIsACandidateWithItsReason() {
+    SeedEvidence evidence =
+        new SeedEvidence(
+            "seed",
+            "band",
+            List.of(),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(new Neighbour("shuffled-neighbour", "other", 0.8)),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            POPULAR);
+
+    RankedTrack best = RANKER.rank(new RankingRequest(evidence, ALICE, 1, false)).get(0);
+
+    assertThat(best.trackId()).isEqualTo("shuffled-neighbour");
+    assertThat(best.reason()).isEqualTo(Reason.IN_YOUR_SESSIONS_WITH);
+  }
+
+  @Test
+  void aComponentWeightedZeroBringsNoCandidates() {
+    SeedEvidence evidence =
+        new SeedEvidence(
+            "seed",
+            "band",
+            List.of(),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(new Neighbour("shuffled-neighbour", "other", 0.8)),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            POPULAR);
+
+    List<RankedTrack> answer =
+        new NextTrackRanker(BlendWeights.SERVED).rank(new RankingRequest(evidence, ALICE, 10, false));
+
+    assertThat(BlendWeights.SERVED.userNeighbours()).isZero();
+    assertThat(answer).extracting(RankedTrack::trackId).doesNotContain("shuffled-neighbour");
+  }
+
+  @Test
   void aTrackFromEarlierInTheSessionIsAReplayCandidate() {
     SeedEvidence evidence =
         evidence(List.of("earlier"), Map.of(), Map.of("seed", List.of(new Neighbour("theirs", "x", 0.01))));
