@@ -33,11 +33,14 @@ public record BlendWeights(
   };
 
   /**
-   * The weights the API serves: the weight tuner's choice on the validation period of the eight
-   * exports (docs/recommendations.md).
+   * The weights the API serves: the tuner's choice of the previous measurement, with the newer
+   * user components at 0. The newer tuning (user recent 0.3, user sequence 0.6, everyone 0,
+   * docs/recommendations.md) scored higher on the test period but drops everyone's transitions,
+   * which is all an anonymous request has; it is not served until it is re-tuned with that
+   * weight kept.
    */
   public static final BlendWeights SERVED =
-      new BlendWeights(1.0, 0.3, 0.6, 0.0, 0.0, 0.0, 0.0, 0.15, 0.05, 0.15, 0.8);
+      new BlendWeights(1.0, 0.0, 0.0, 1.2, 0.0, 0.0, 0.0, 0.05, 0.05, 0.15, 0.5);
 
   public BlendWeights {
     for (double weight :
