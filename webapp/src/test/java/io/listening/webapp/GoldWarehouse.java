@@ -91,15 +91,38 @@ public final class GoldWarehouse {
         """
         create table gold.user_track_transitions (
           user_id varchar, track_id varchar, next_track_id varchar, transitions bigint,
-          sessions bigint, weight double, probability double)
+          sessions bigint, weight double, probability double, recent_weight double,
+          recent_probability double)
         """);
     sql.execute(
         """
         insert into gold.user_track_transitions values
-          ('%s', '%s', '%s', 6, 6, 6.0, 1.0),
-          ('%1$s', '%4$s', '%5$s', 2, 2, 2.0, 1.0)
+          ('%s', '%s', '%s', 6, 6, 6.0, 1.0, 3.0, 1.0),
+          ('%1$s', '%4$s', '%5$s', 2, 2, 2.0, 1.0, 1.0, 1.0)
         """
             .formatted(ALICE, NEVER_GONNA, BLUE_MONDAY, TAKE_ON_ME, DON_T_YOU));
+    sql.execute(
+        """
+        create table gold.user_track_neighbours (
+          user_id varchar, track_id varchar, related_track_id varchar, sessions_together bigint,
+          track_sessions bigint, share double)
+        """);
+    sql.execute(
+        """
+        insert into gold.user_track_neighbours values ('%s', '%s', '%s', 3, 6, 0.5)
+        """
+            .formatted(ALICE, NEVER_GONNA, TAKE_ON_ME));
+    sql.execute(
+        """
+        create table gold.user_sequence_transitions (
+          user_id varchar, previous_track_id varchar, track_id varchar, next_track_id varchar,
+          follow_ups bigint, weight double, probability double)
+        """);
+    sql.execute(
+        """
+        insert into gold.user_sequence_transitions values ('%s', '%s', '%s', '%s', 2, 1.5, 1.0)
+        """
+            .formatted(ALICE, TAKE_ON_ME, NEVER_GONNA, BLUE_MONDAY));
     sql.execute(
         """
         create table gold.track_transitions (

@@ -104,6 +104,17 @@ public final class EvaluateRecommendations {
           "Read the evidence of %,d validation and %,d test next-track questions in %.1f s.%n",
           validation.nextTrack.size(), test.nextTrack.size(), (System.nanoTime() - started) / 1e9);
     }
+    for (String probe : arguments.values.getOrDefault("--weights", "").split(";")) {
+      if (!probe.isBlank()) {
+        BlendWeights candidate = BlendWeights.parse(probe);
+        Evaluation e = Evaluation.of(new NextTrackRanker(candidate), validation, false);
+        log.printf(
+            Locale.ROOT,
+            "Validation with %s: HitRate@10 %.4f, NDCG@10 %.4f with context; %.4f, %.4f without.%n",
+            candidate, e.withContext.hitRate(), e.withContext.ndcg(), e.withoutContext.hitRate(),
+            e.withoutContext.ndcg());
+      }
+    }
     BlendWeights weights = BlendWeights.SERVED;
     if (arguments.tuning) {
       weights = WeightTuner.tune(BlendWeights.SERVED, validation, log::println);
@@ -197,7 +208,7 @@ public final class EvaluateRecommendations {
       """
       usage: split --warehouse FULL.duckdb --lake LAKE --out DIR [--held-out-share 0.2]
              score --warehouse FULL.duckdb --test-warehouse T.duckdb --validation-warehouse V.duckdb \
-      [--held-out-share 0.2] [--no-tuning]""";
+      [--held-out-share 0.2] [--no-tuning] [--weights 'W;W...']""";
 
   /** The command line: a command, then --name value pairs (and the flag --no-tuning). */
   static final class Arguments {
@@ -219,7 +230,7 @@ public final class EvaluateRecommendations {
       known.addAll(
           args[0].equals("split")
               ? List.of("--lake", "--out")
-              : List.of("--test-warehouse", "--validation-warehouse"));
+              : List.of("--test-warehouse", "--validation-warehouse", "--weights"));
       for (int i = 1; i < args.length; i++) {
         if (args[i].equals("--no-tuning") && args[0].equals("score")) {
           arguments.tuning = false;
@@ -230,7 +241,8 @@ public final class EvaluateRecommendations {
         }
       }
       for (String name : known) {
-        if (!name.equals("--held-out-share") && !arguments.values.containsKey(name)) {
+        if (!List.of("--held-out-share", "--weights").contains(name)
+            && !arguments.values.containsKey(name)) {
           throw new IllegalArgumentException(name + " is required");
         }
       }

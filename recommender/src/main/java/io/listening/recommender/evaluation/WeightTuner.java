@@ -23,8 +23,8 @@ final class WeightTuner {
     log.accept(String.format("validation objective %.4f at the start (%s)", bestObjective, best));
     for (int round = 0; round < ROUNDS; round++) {
       // The listener's own transitions stay at 1: the scale of the others is relative to them.
-      for (int field = 1; field < 8; field++) {
-        for (double value : field == 7 ? DECAY_GRID : GRID) {
+      for (int field = 1; field < BlendWeights.NAMES.length; field++) {
+        for (double value : field == BlendWeights.NAMES.length - 1 ? DECAY_GRID : GRID) {
           BlendWeights candidate = with(best, field, value);
           if (candidate.equals(best)) {
             continue;
@@ -46,15 +46,9 @@ final class WeightTuner {
     return evaluation.withContext.ndcg() + evaluation.withoutContext.ndcg();
   }
 
-  private static BlendWeights with(BlendWeights w, int field, double value) {
-    return new BlendWeights(
-        field == 0 ? value : w.userTransitions(),
-        field == 1 ? value : w.everyoneTransitions(),
-        field == 2 ? value : w.coOccurrence(),
-        field == 3 ? value : w.sessionRepeat(),
-        field == 4 ? value : w.familiarity(),
-        field == 5 ? value : w.artistAffinity(),
-        field == 6 ? value : w.sameArtist(),
-        field == 7 ? value : w.contextDecay());
+  private static BlendWeights with(BlendWeights weights, int field, double value) {
+    double[] values = weights.values();
+    values[field] = value;
+    return BlendWeights.of(values);
   }
 }

@@ -4,8 +4,20 @@ package io.listening.recommender.ranking;
 public enum Component {
   /** What this listener plays after the seed and, decayed, after the recent tracks. */
   USER_TRANSITIONS("user_transitions"),
+  /** What followed the seed the last few times this listener played it (recent sessions weigh most). */
+  USER_RECENT_TRANSITIONS("user_recent_transitions"),
+  /**
+   * What this listener played after the seed when it came right after the latest recent track: a
+   * sequential rule keyed by the last two tracks, recent sessions weighing most.
+   */
+  USER_SEQUENCE("user_sequence"),
   /** What everyone plays after the seed and, decayed, after the recent tracks. */
   EVERYONE_TRANSITIONS("everyone_transitions"),
+  /**
+   * Share of the listener's sessions with the seed that also had the track, in either order: their
+   * playlists and albums, shuffled or not.
+   */
+  USER_NEIGHBOURS("user_neighbours"),
   /** How often everyone plays the track near the seed (gold.track_co_occurrence). */
   CO_OCCURRENCE("co_occurrence"),
   /** The track was among the recent tracks of this session: people replay. */

@@ -37,6 +37,36 @@ public final class GoldEvidenceReader implements GoldEvidence {
       order by t.track_id, t.probability desc, t.next_track_id
       """;
 
+  private static final String USER_RECENT_FOLLOWERS_SQL =
+      """
+      select t.next_track_id, a.artist_key, t.recent_probability
+      from gold.user_track_transitions as t
+      left join gold.artist_top_tracks as a on a.track_id = t.next_track_id
+      where t.user_id = ? and t.track_id = ?
+      order by t.recent_probability desc, t.next_track_id
+      limit ?
+      """;
+
+  private static final String USER_SEQUENCE_FOLLOWERS_SQL =
+      """
+      select t.next_track_id, a.artist_key, t.probability
+      from gold.user_sequence_transitions as t
+      left join gold.artist_top_tracks as a on a.track_id = t.next_track_id
+      where t.user_id = ? and t.track_id = ? and t.previous_track_id = ?
+      order by t.probability desc, t.next_track_id
+      limit ?
+      """;
+
+  private static final String USER_NEIGHBOURS_SQL =
+      """
+      select n.related_track_id, a.artist_key, n.share
+      from gold.user_track_neighbours as n
+      left join gold.artist_top_tracks as a on a.track_id = n.related_track_id
+      where n.user_id = ? and n.track_id = ?
+      order by n.share desc, n.sessions_together desc, n.related_track_id
+      limit ?
+      """;
+
   private static final String EVERYONE_FOLLOWERS_SQL =
       """
       select t.track_id, t.next_track_id, a.artist_key, t.probability
@@ -155,6 +185,32 @@ public final class GoldEvidenceReader implements GoldEvidence {
         readFollowers(statement, userFollowers);
       }
     }
+    List<Neighbour> userRecentFollowers = List.of();
+    List<Neighbour> userSequenceFollowers = List.of();
+    List<Neighbour> userNeighbours = List.of();
+    if (userId != null) {
+      try (PreparedStatement statement = connection.prepareStatement(USER_NEIGHBOURS_SQL)) {
+        statement.setString(1, userId);
+        statement.setString(2, seedTrackId);
+        statement.setInt(3, GoldEvidence.FOLLOWERS_PER_TRACK);
+        userNeighbours = neighbours(statement);
+      }
+      try (PreparedStatement statement = connection.prepareStatement(USER_RECENT_FOLLOWERS_SQL)) {
+        statement.setString(1, userId);
+        statement.setString(2, seedTrackId);
+        statement.setInt(3, GoldEvidence.FOLLOWERS_PER_TRACK);
+        userRecentFollowers = neighbours(statement);
+      }
+      if (!recent.isEmpty()) {
+        try (PreparedStatement statement = connection.prepareStatement(USER_SEQUENCE_FOLLOWERS_SQL)) {
+          statement.setString(1, userId);
+          statement.setString(2, seedTrackId);
+          statement.setString(3, recent.get(0));
+          statement.setInt(4, GoldEvidence.FOLLOWERS_PER_TRACK);
+          userSequenceFollowers = neighbours(statement);
+        }
+      }
+    }
     Map<String, List<Neighbour>> everyoneFollowers = new LinkedHashMap<>();
     try (PreparedStatement statement =
         connection.prepareStatement(
@@ -184,6 +240,9 @@ public final class GoldEvidenceReader implements GoldEvidence {
         seedArtistKey,
         recent,
         userFollowers,
+        userRecentFollowers,
+        userSequenceFollowers,
+        userNeighbours,
         everyoneFollowers,
         coOccurrence,
         sessionCoOccurrence,

@@ -27,6 +27,11 @@ public final class LoadedGoldEvidence implements GoldEvidence {
   private final Map<String, List<Neighbour>> artistTop = new HashMap<>();
   private final List<Neighbour> overallTop = new ArrayList<>();
   private final Map<String, Map<String, List<Neighbour>>> userFollowers = new HashMap<>();
+  private final Map<String, Map<String, List<Neighbour>>> userRecentFollowers = new HashMap<>();
+  /** By user, then seed, then the track played just before the seed. */
+  private final Map<String, Map<String, Map<String, List<Neighbour>>>> userSequenceFollowers =
+      new HashMap<>();
+  private final Map<String, Map<String, List<Neighbour>>> userNeighbours = new HashMap<>();
   private final Map<String, List<Neighbour>> everyoneFollowers = new HashMap<>();
   private final Map<String, List<Neighbour>> coOccurrence = new HashMap<>();
   private final Map<String, Map<String, List<Neighbour>>> sessionCoOccurrence = new HashMap<>();
@@ -60,12 +65,45 @@ public final class LoadedGoldEvidence implements GoldEvidence {
       // Within an artist, overall_rank orders like artist_rank (the same keys).
       try (ResultSet row =
           statement.executeQuery(
-              "select user_id, track_id, next_track_id, probability from gold.user_track_transitions")) {
+              "select user_id, track_id, next_track_id, probability, recent_probability"
+                  + " from gold.user_track_transitions")) {
         while (row.next()) {
+          String user = intern(strings, row.getString(1));
+          String track = intern(strings, row.getString(2));
           gold.userFollowers
-              .computeIfAbsent(intern(strings, row.getString(1)), u -> new HashMap<>())
-              .computeIfAbsent(intern(strings, row.getString(2)), t -> new ArrayList<>())
+              .computeIfAbsent(user, u -> new HashMap<>())
+              .computeIfAbsent(track, t -> new ArrayList<>())
               .add(gold.neighbour(strings, row.getString(3), row.getDouble(4)));
+          gold.userRecentFollowers
+              .computeIfAbsent(user, u -> new HashMap<>())
+              .computeIfAbsent(track, t -> new ArrayList<>())
+              .add(gold.neighbour(strings, row.getString(3), row.getDouble(5)));
+        }
+      }
+      try (ResultSet row =
+          statement.executeQuery(
+              "select user_id, track_id, previous_track_id, next_track_id, probability"
+                  + " from gold.user_sequence_transitions")) {
+        while (row.next()) {
+          gold.userSequenceFollowers
+              .computeIfAbsent(intern(strings, row.getString(1)), u -> new HashMap<>())
+              .computeIfAbsent(intern(strings, row.getString(2)), t -> new HashMap<>())
+              .computeIfAbsent(intern(strings, row.getString(3)), p -> new ArrayList<>())
+              .add(gold.neighbour(strings, row.getString(4), row.getDouble(5)));
+        }
+      }
+      try (ResultSet row =
+          statement.executeQuery(
+              "select user_id, track_id, related_track_id, share from gold.user_track_neighbours"
+                  + " order by user_id, track_id, share desc, sessions_together desc, related_track_id")) {
+        while (row.next()) {
+          List<Neighbour> list =
+              gold.userNeighbours
+                  .computeIfAbsent(intern(strings, row.getString(1)), u -> new HashMap<>())
+                  .computeIfAbsent(intern(strings, row.getString(2)), t -> new ArrayList<>());
+          if (list.size() < FOLLOWERS_PER_TRACK) {
+            list.add(gold.neighbour(strings, row.getString(3), row.getDouble(4)));
+          }
         }
       }
       try (ResultSet row =
@@ -122,6 +160,8 @@ public final class LoadedGoldEvidence implements GoldEvidence {
       }
     }
     gold.userFollowers.values().forEach(LoadedGoldEvidence::keepStrongest);
+    gold.userRecentFollowers.values().forEach(LoadedGoldEvidence::keepStrongest);
+    gold.userSequenceFollowers.values().forEach(bySeed -> bySeed.values().forEach(LoadedGoldEvidence::keepStrongest));
     keepStrongest(gold.everyoneFollowers);
     gold.sessionCoOccurrence.values().forEach(byTrack -> byTrack.values().forEach(list -> list.sort(STRONGEST_FIRST)));
     return gold;
@@ -164,11 +204,29 @@ public final class LoadedGoldEvidence implements GoldEvidence {
         userId == null
             ? List.of()
             : sessionCoOccurrence.getOrDefault(userId, Map.of()).getOrDefault(seedTrackId, List.of());
+    List<Neighbour> recentFollowers =
+        userId == null
+            ? List.of()
+            : userRecentFollowers.getOrDefault(userId, Map.of()).getOrDefault(seedTrackId, List.of());
+    List<Neighbour> sequenceFollowers =
+        userId == null || recent.isEmpty()
+            ? List.of()
+            : userSequenceFollowers
+                .getOrDefault(userId, Map.of())
+                .getOrDefault(seedTrackId, Map.of())
+                .getOrDefault(recent.get(0), List.of());
+    List<Neighbour> neighbours =
+        userId == null
+            ? List.of()
+            : userNeighbours.getOrDefault(userId, Map.of()).getOrDefault(seedTrackId, List.of());
     return new SeedEvidence(
         seedTrackId,
         seedArtistKey,
         recent,
         user,
+        recentFollowers,
+        sequenceFollowers,
+        neighbours,
         everyone,
         coOccurrence.getOrDefault(seedTrackId, List.of()),
         session,

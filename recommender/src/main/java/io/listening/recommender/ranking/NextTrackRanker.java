@@ -37,6 +37,9 @@ public final class NextTrackRanker implements Ranker {
     Map<String, Features> candidates = new HashMap<>();
     addTransitions(request, candidates, evidence.userFollowers(), Component.USER_TRANSITIONS);
     addTransitions(request, candidates, evidence.everyoneFollowers(), Component.EVERYONE_TRANSITIONS);
+    addFollowers(request, candidates, evidence.userRecentFollowers(), Component.USER_RECENT_TRANSITIONS);
+    addFollowers(request, candidates, evidence.userSequenceFollowers(), Component.USER_SEQUENCE);
+    addFollowers(request, candidates, evidence.userNeighbours(), Component.USER_NEIGHBOURS);
     for (Neighbour neighbour : evidence.coOccurrence()) {
       candidate(request, candidates, neighbour.trackId(), neighbour.artistKey())
           .ifPresent(f -> f.add(Component.CO_OCCURRENCE, neighbour.score()));
@@ -88,6 +91,22 @@ public final class NextTrackRanker implements Ranker {
         candidate(request, candidates, follower.trackId(), follower.artistKey())
             .ifPresent(f -> f.add(component, contribution));
       }
+    }
+  }
+
+  private void addFollowers(
+      RankingRequest request,
+      Map<String, Features> candidates,
+      List<Neighbour> followers,
+      Component component) {
+    // A relation the served weights ignore adds no candidates, so leaving a component at 0
+    // leaves the answers exactly as they were measured without it.
+    if (weights.of(component) == 0) {
+      return;
+    }
+    for (Neighbour follower : followers) {
+      candidate(request, candidates, follower.trackId(), follower.artistKey())
+          .ifPresent(f -> f.add(component, follower.score()));
     }
   }
 

@@ -10,6 +10,13 @@ import java.util.Map;
  * @param recent the tracks played before the seed in the listener's session, the latest first
  * @param userFollowers what this listener played after each of the seed and the recent tracks
  *     (gold.user_track_transitions, score = the user's probability)
+ * @param userRecentFollowers what this listener played after the seed, recent sessions weighing
+ *     most (gold.user_track_transitions, score = recent_probability)
+ * @param userSequenceFollowers what this listener played after the seed when the latest recent
+ *     track came just before it (gold.user_sequence_transitions, score = probability); empty
+ *     without context
+ * @param userNeighbours what this listener plays near the seed in either order
+ *     (gold.user_track_neighbours, score = share of the seed's sessions)
  * @param everyoneFollowers the same over everyone (gold.track_transitions)
  * @param coOccurrence the seed's neighbours in gold.track_co_occurrence (score in (0, 1])
  * @param sessionCoOccurrence the original design's co-occurrence in this listener's own sessions
@@ -22,6 +29,9 @@ public record SeedEvidence(
     String seedArtistKey,
     List<String> recent,
     Map<String, List<Neighbour>> userFollowers,
+    List<Neighbour> userRecentFollowers,
+    List<Neighbour> userSequenceFollowers,
+    List<Neighbour> userNeighbours,
     Map<String, List<Neighbour>> everyoneFollowers,
     List<Neighbour> coOccurrence,
     List<Neighbour> sessionCoOccurrence,
@@ -31,6 +41,9 @@ public record SeedEvidence(
   public SeedEvidence {
     recent = List.copyOf(recent);
     userFollowers = Map.copyOf(userFollowers);
+    userRecentFollowers = List.copyOf(userRecentFollowers);
+    userSequenceFollowers = List.copyOf(userSequenceFollowers);
+    userNeighbours = List.copyOf(userNeighbours);
     everyoneFollowers = Map.copyOf(everyoneFollowers);
     coOccurrence = List.copyOf(coOccurrence);
     sessionCoOccurrence = List.copyOf(sessionCoOccurrence);
@@ -45,6 +58,9 @@ public record SeedEvidence(
         seedArtistKey,
         List.of(),
         keepOnly(userFollowers),
+        userRecentFollowers,
+        List.of(),
+        userNeighbours,
         keepOnly(everyoneFollowers),
         coOccurrence,
         sessionCoOccurrence,

@@ -45,9 +45,24 @@ class LoadedGoldEvidenceTest {
       sql.execute(
           """
           create table gold.user_track_transitions as select * from (values
-            ('u1', 'a', 'b', 2, 2, 2.0, 0.5), ('u1', 'a', 'c', 2, 2, 2.0, 0.5),
-            ('u1', 'b', 'a', 1, 1, 1.0, 1.0), ('u2', 'a', 'd', 1, 1, 1.0, 1.0))
-            t(user_id, track_id, next_track_id, transitions, sessions, weight, probability)
+            ('u1', 'a', 'b', 2, 2, 2.0, 0.5, 0.5, 0.2), ('u1', 'a', 'c', 2, 2, 2.0, 0.5, 2.0, 0.8),
+            ('u1', 'b', 'a', 1, 1, 1.0, 1.0, 1.0, 1.0), ('u2', 'a', 'd', 1, 1, 1.0, 1.0, 1.0, 1.0))
+            t(user_id, track_id, next_track_id, transitions, sessions, weight, probability,
+              recent_weight, recent_probability)
+          """);
+      sql.execute(
+          """
+          create table gold.user_sequence_transitions as select * from (values
+            ('u1', 'b', 'a', 'c', 2, 1.5, 0.75), ('u1', 'b', 'a', 'd', 1, 0.5, 0.25),
+            ('u1', 'c', 'a', 'b', 1, 1.0, 1.0), ('u2', 'b', 'a', 'd', 1, 1.0, 1.0))
+            t(user_id, previous_track_id, track_id, next_track_id, follow_ups, weight, probability)
+          """);
+      sql.execute(
+          """
+          create table gold.user_track_neighbours as select * from (values
+            ('u1', 'a', 'b', 1, 2, 0.5), ('u1', 'a', 'c', 2, 2, 1.0), ('u1', 'a', 'd', 1, 2, 0.5),
+            ('u2', 'a', 'b', 1, 1, 1.0))
+            t(user_id, track_id, related_track_id, sessions_together, track_sessions, share)
           """);
       sql.execute(
           """

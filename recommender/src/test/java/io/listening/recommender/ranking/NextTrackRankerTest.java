@@ -11,7 +11,7 @@ class NextTrackRankerTest {
 
   /** Every component weighted, so each rule below can show; the served weights may zero some. */
   private static final NextTrackRanker RANKER =
-      new NextTrackRanker(new BlendWeights(1.0, 0.3, 0.1, 0.3, 0.2, 0.05, 0.05, 0.5));
+      new NextTrackRanker(new BlendWeights(1.0, 0.5, 0.5, 0.3, 0.5, 0.1, 0.3, 0.2, 0.05, 0.05, 0.5));
 
   private static final ListenerProfile ALICE =
       ListenerProfile.of(
@@ -75,6 +75,105 @@ class NextTrackRankerTest {
   }
 
   @Test
+  void whatFollowedTheSeedLatelyOutranksAnOlderHabit() {
+    // Over all time the listener played "old" and "new" after the seed equally; lately only "new".
+    SeedEvidence evidence =
+        new SeedEvidence(
+            "seed",
+            "band",
+            List.of(),
+            Map.of("seed", List.of(new Neighbour("old", "other", 0.5), new Neighbour("new", "other", 0.5))),
+            List.of(new Neighbour("new", "other", 0.9), new Neighbour("old", "other", 0.1)),
+            List.of(),
+            List.of(),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            POPULAR);
+
+    List<RankedTrack> answer = RANKER.rank(new RankingRequest(evidence, ALICE, 2, false));
+
+    assertThat(answer).extracting(RankedTrack::trackId).containsExactly("new", "old");
+    assertThat(answer.get(0).components()).containsKey(Component.USER_RECENT_TRANSITIONS);
+  }
+
+  @Test
+  void theTrackBeforeTheSeedPicksWhichOfItsFollowersComesNext() {
+    // After the seed the listener plays "album-next" or "playlist-next"; after (previous, seed)
+    // it was always "playlist-next".
+    SeedEvidence evidence =
+        new SeedEvidence(
+            "seed",
+            "band",
+            List.of("previous"),
+            Map.of(
+                "seed",
+                List.of(new Neighbour("album-next", "band", 0.6), new Neighbour("playlist-next", "other", 0.4))),
+            List.of(),
+            List.of(new Neighbour("playlist-next", "other", 1.0)),
+            List.of(),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            POPULAR);
+
+    List<RankedTrack> answer = RANKER.rank(new RankingRequest(evidence, ALICE, 2, false));
+
+    assertThat(answer.get(0).trackId()).isEqualTo("playlist-next");
+    assertThat(answer.get(0).reason()).isEqualTo(Reason.CONTINUES_YOUR_SEQUENCE);
+    assertThat(evidence.withoutContext().userSequenceFollowers()).isEmpty();
+  }
+
+  @Test
+  void aTrackTheListenerPlaysNearTheSeedInEitherOrderIsACandidateWithItsReason() {
+    SeedEvidence evidence =
+        new SeedEvidence(
+            "seed",
+            "band",
+            List.of(),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(new Neighbour("shuffled-neighbour", "other", 0.8)),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            POPULAR);
+
+    RankedTrack best = RANKER.rank(new RankingRequest(evidence, ALICE, 1, false)).get(0);
+
+    assertThat(best.trackId()).isEqualTo("shuffled-neighbour");
+    assertThat(best.reason()).isEqualTo(Reason.IN_YOUR_SESSIONS_WITH);
+  }
+
+  @Test
+  void aComponentWeightedZeroBringsNoCandidates() {
+    SeedEvidence evidence =
+        new SeedEvidence(
+            "seed",
+            "band",
+            List.of(),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(new Neighbour("shuffled-neighbour", "other", 0.8)),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            POPULAR);
+
+    List<RankedTrack> answer =
+        new NextTrackRanker(BlendWeights.SERVED).rank(new RankingRequest(evidence, ALICE, 10, false));
+
+    assertThat(BlendWeights.SERVED.userNeighbours()).isZero();
+    assertThat(answer).extracting(RankedTrack::trackId).doesNotContain("shuffled-neighbour");
+  }
+
+  @Test
   void aTrackFromEarlierInTheSessionIsAReplayCandidate() {
     SeedEvidence evidence =
         evidence(List.of("earlier"), Map.of(), Map.of("seed", List.of(new Neighbour("theirs", "x", 0.01))));
@@ -108,6 +207,9 @@ class NextTrackRankerTest {
             "band",
             List.of(),
             Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
             Map.of(),
             List.of(),
             List.of(),
@@ -128,6 +230,7 @@ class NextTrackRankerTest {
       Map<String, List<Neighbour>> user,
       Map<String, List<Neighbour>> everyone) {
     return new SeedEvidence(
-        "seed", "band", recent, user, everyone, List.of(), List.of(), List.of(), POPULAR);
+        "seed", "band", recent, user, List.of(), List.of(), List.of(), everyone, List.of(), List.of(), List.of(),
+        POPULAR);
   }
 }
