@@ -81,11 +81,19 @@ class OpenApiConfiguration {
           if (content == null) {
             return;
           }
-          MediaType any = content.remove("*/*");
-          if (any != null) {
+          // springdoc files a problem under the operation's declared type (*/* when it declares
+          // none, application/json when it produces JSON); the API writes it as problem JSON.
+          for (String declared : List.of("*/*", "application/json")) {
+            MediaType type = content.get(declared);
+            if (type == null) {
+              continue;
+            }
             boolean problem =
-                any.getSchema() != null && PROBLEM_REF.equals(any.getSchema().get$ref());
-            content.addMediaType(problem ? PROBLEM_JSON : "application/json", any);
+                type.getSchema() != null && PROBLEM_REF.equals(type.getSchema().get$ref());
+            if (problem || declared.equals("*/*")) {
+              content.remove(declared);
+              content.addMediaType(problem ? PROBLEM_JSON : "application/json", type);
+            }
           }
         });
   }
