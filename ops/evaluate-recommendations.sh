@@ -102,7 +102,7 @@ dbt_models() {
 if fresh split "$silver_hash"; then
   info "reusing the sessions and the split in $work (same lake, dbt project, share and gap)"
 else
-  rm -f "$work/split.built" "$work/gold.built"
+  rm -f "$work/split.built" "$work/gold-warehouses.built"
   step "Sessions of every play (silver, from the whole lake)"
   rm -rf "$work/full.duckdb" "$work/test-lake" "$work/validation-lake"
   dbt_models "$work/full.duckdb" "$lake" +int_plays_sessionized
@@ -112,7 +112,7 @@ else
   built split "$silver_hash"
 fi
 
-if fresh gold "$gold_hash"; then
+if fresh gold-warehouses "$gold_hash"; then
   info "reusing the gold models of both training periods (same gold models)"
 else
   for period in test validation; do
@@ -121,7 +121,7 @@ else
     dbt_models "$work/$period.duckdb" "$work/$period-lake" \
       +path:models/gold/recommendations +track_co_occurrence +user_artist_affinity
   done
-  built gold "$gold_hash"
+  built gold-warehouses "$gold_hash"
 fi
 
 step "Replaying the held-out sessions"
