@@ -29,6 +29,8 @@ Shape, every draw a hash of the row number (deterministic, the same lake on ever
 - Kafka: topic spotify-plays, PARTITIONS partitions keyed by user, offsets in arrival order per
   partition; one file per arrival hour and partition, sorted by (user_id, played_at), named
   <batch>-spotify-plays-<partition>.parquet, and one _manifests/<batch>.json per hour.
+
+SYNTHETIC_LAKE_MEMORY_LIMIT (default 6GB) bounds DuckDB's memory; beyond it, it spills to disk.
 """
 
 import argparse
@@ -471,6 +473,9 @@ def main() -> int:
     con = duckdb.connect()
     con.execute("set TimeZone = 'UTC'")
     con.execute(f"set temp_directory = {sql_string(str(args.lake_dir.parent / 'duckdb-tmp'))}")
+    # DuckDB takes 80% of memory by default; at 10M events that froze a shared 24 GB machine.
+    # Bounded, it spills to temp_directory instead.
+    con.execute(f"set memory_limit = {sql_string(os.environ.get('SYNTHETIC_LAKE_MEMORY_LIMIT', '6GB'))}")
     define_macros(con)
     create_catalog(con, args.tracks)
     # Twins, overlaps and duplicates come on top of the streams drawn.
