@@ -3,6 +3,7 @@ package io.listening.webapp.dashboard;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -12,6 +13,9 @@ public final class Formats {
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+  private static final DateTimeFormatter LOCAL_MINUTE =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
   private static final DateTimeFormatter UTC_MINUTE =
       DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -45,6 +49,11 @@ public final class Formats {
   /** A local day as "2 Dec 2024". */
   public static String date(LocalDate day) {
     return DAY.format(day);
+  }
+
+  /** A time in the listener's own zone as "2 Dec 2024, 09:26". */
+  public static String localMinute(LocalDateTime time) {
+    return LOCAL_MINUTE.format(time);
   }
 
   /** An instant of the platform's own work (a check, a build) as "2 Dec 2024 14:05 UTC". */

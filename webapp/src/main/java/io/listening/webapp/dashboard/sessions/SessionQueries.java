@@ -3,7 +3,9 @@ package io.listening.webapp.dashboard.sessions;
 import io.listening.webapp.dashboard.DashboardFilter;
 import io.listening.webapp.dashboard.FactQuery;
 import io.listening.webapp.warehouse.Warehouse;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -29,15 +31,15 @@ class SessionQueries {
 
   private static final String LONGEST_SQL =
       """
-      select user_id, local_start_date, local_start_hour, length_ms, tracks, skips, unique_tracks
+      select user_id, started_at, time_zone, length_ms, tracks, skips, unique_tracks
       from gold.user_sessions
       where {filter}
       order by length_ms desc, user_id, session_number
       limit ?
       """;
 
-  /** One session. */
-  record Session(String userId, LocalDate startDate, int startHour, long lengthMs, long tracks, long skips) {}
+  /** One session; {@code localStart} is its first stream's start in the listener's time zone. */
+  record Session(String userId, LocalDateTime localStart, long lengthMs, long tracks, long skips) {}
 
   private final Warehouse warehouse;
 
@@ -61,6 +63,15 @@ class SessionQueries {
         });
   }
 
+  /**
+   * A UTC instant of the warehouse (timestamps without zone, in UTC) in the listener's zone, the
+   * zone gold recorded for the session (dbt's utc_to_local_timestamp does the same for its local
+   * days and hours).
+   */
+  static LocalDateTime localStart(LocalDateTime startedAtUtc, String timeZone) {
+    return startedAtUtc.atOffset(ZoneOffset.UTC).atZoneSameInstant(ZoneId.of(timeZone)).toLocalDateTime();
+  }
+
   List<Session> longest(DashboardFilter filter) {
     return warehouse.read(
         (connection, build) ->
@@ -71,8 +82,8 @@ class SessionQueries {
                     row ->
                         new Session(
                             row.getString("user_id"),
-                            row.getObject("local_start_date", LocalDate.class),
-                            row.getInt("local_start_hour"),
+                            localStart(
+                                row.getObject("started_at", LocalDateTime.class), row.getString("time_zone")),
                             row.getLong("length_ms"),
                             row.getLong("tracks"),
                             row.getLong("skips"))));

@@ -17,7 +17,6 @@ import io.listening.webapp.dashboard.sessions.SessionQueries.Session;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** How long listening sessions last (a histogram) and the longest ones. */
@@ -43,8 +42,7 @@ class SessionsView extends DashboardPage {
     Grid<Session> longest = new Grid<>();
     longest.setId("longest-sessions");
     longest.addColumn(Session::userId).setHeader("Listener");
-    longest.addColumn(s -> Formats.date(s.startDate()) + String.format(Locale.ROOT, ", %02d:00", s.startHour()))
-        .setHeader("Started (local)");
+    longest.addColumn(s -> Formats.localMinute(s.localStart())).setHeader("Started (local)");
     longest.addColumn(s -> Formats.duration(s.lengthMs())).setHeader("Length").setTextAlign(ColumnTextAlign.END);
     longest.addColumn(s -> Formats.count(s.tracks())).setHeader("Plays").setTextAlign(ColumnTextAlign.END);
     longest.addColumn(s -> Formats.count(s.skips())).setHeader("Skips").setTextAlign(ColumnTextAlign.END);
