@@ -6,7 +6,7 @@
 # else) and prints, for the seeds played at least MIN_PLAYS times, how many of their planted
 # related tracks each ranker puts in its 10 (recommender/README.md, "Simulated data").
 #
-#   ops/evaluate-planted.sh [WAREHOUSE]     default $DATA_DIR/warehouse/analytics.duckdb
+#   ops/evaluate-planted.sh [WAREHOUSE]     default: the published warehouse under $DATA_DIR
 #
 # Environment: DATA_DIR (./data), SIMULATOR_SEED (42), SIMULATOR_TRACKS (5000), SIMULATOR_GENRES
 # (12), MIN_PLAYS (20).
@@ -14,7 +14,7 @@ set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-warehouse="${1:-${DATA_DIR:-$REPO_ROOT/data}/warehouse/analytics.duckdb}"
+warehouse="${1:-$(listening_program contract warehouse-path)}"
 [ -f "$warehouse" ] || die "no warehouse at $warehouse: run bash ops/run.sh first, or pass its path"
 work="$(mktemp -d "${TMPDIR:-/tmp}/evaluate-planted.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
