@@ -186,6 +186,7 @@ def test_shell_scripts_type_no_contract_fact(script):
         ("kafka-bootstrap-servers", {}, contract.LocalDefaults.KAFKA_BOOTSTRAP_SERVERS),
         ("lake-dir", {"DATA_DIR": "/d"}, "/d/lake"),
         ("lake-dir", {"DATA_DIR": "/d", "LAKE_DIR": "/l"}, "/l"),
+        ("warehouse-path", {"DATA_DIR": "/d"}, "/d/warehouse/analytics.duckdb"),
     ],
 )
 def test_contract_command_prints_one_value_for_the_shell(name, env, expected):

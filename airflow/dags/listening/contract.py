@@ -13,6 +13,7 @@ Prints one value for shell scripts, which must not type these facts again::
 
     python -m listening.contract kafka-bootstrap-servers
     python -m listening.contract lake-dir          # $LAKE_DIR, else $DATA_DIR/lake
+    python -m listening.contract warehouse-path    # the published warehouse under $DATA_DIR
 """
 
 from __future__ import annotations
@@ -98,10 +99,12 @@ def _from_environment(name: str) -> str:
     data_dir = os.environ.get("DATA_DIR")
     if not data_dir:
         raise ValueError("DATA_DIR is not set")
+    if name == "warehouse-path":
+        return warehouse_path(data_dir)
     return lake_dir(data_dir, os.environ.get("LAKE_DIR"))
 
 
-_NAMES = ("kafka-bootstrap-servers", "lake-dir")
+_NAMES = ("kafka-bootstrap-servers", "lake-dir", "warehouse-path")
 
 
 def main(argv: list[str] | None = None) -> int:

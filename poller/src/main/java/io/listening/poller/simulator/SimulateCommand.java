@@ -8,6 +8,9 @@ import io.listening.poller.kafka.EventPublisher;
 import io.listening.poller.kafka.KafkaConfig;
 import io.listening.poller.kafka.KafkaOptions;
 import io.listening.poller.kafka.TopicSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -107,6 +110,15 @@ public final class SimulateCommand implements Callable<Integer> {
               + " simulator, as ops/bench/simulator.sh does).")
   boolean dryRun;
 
+  @Option(
+      names = "--planted-pairs",
+      paramLabel = "file",
+      description =
+          "Also write the catalogue's planted related-track pairs (track_id,related_track_id) to"
+              + " this CSV file: the ground truth of the recommendation evaluation's planted"
+              + " check.")
+  Path plantedPairs;
+
   @Mixin KafkaOptions kafka;
 
   /** The options as a checked configuration; without --end-date the history ends today (UTC). */
@@ -131,6 +143,9 @@ public final class SimulateCommand implements Callable<Integer> {
         config.users(), config.days(), config.startDate(), config.endDate().minusDays(1),
         config.tracks(), config.genres(), config.seed(), dryRun ? ", dry run" : "");
     long started = System.nanoTime();
+    if (plantedPairs != null) {
+      writePlantedPairs(new ListeningSimulation(config).catalog());
+    }
     SimulationSummary summary;
     if (dryRun) {
       summary =
@@ -154,6 +169,15 @@ public final class SimulateCommand implements Callable<Integer> {
         summary.records(), String.format(Locale.ROOT, "%.1f", took.toMillis() / 1000.0),
         summary.plays(), summary.skipped(), summary.likes(), summary.malformed());
     return 0;
+  }
+
+  private void writePlantedPairs(Catalog catalog) {
+    try {
+      long pairs = PlantedPairs.write(catalog, plantedPairs);
+      LOG.info("Wrote the {} planted related-track pairs of {} tracks to {}.", pairs, catalog.size(), plantedPairs);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the planted pairs to " + plantedPairs, e);
+    }
   }
 
   static SimulationSummary publish(

@@ -6,11 +6,17 @@ import io.listening.poller.cli.Cli;
 import io.listening.poller.cli.CommandRun;
 import io.listening.poller.cli.ExitCodes;
 import io.listening.poller.kafka.NoKafka;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code poller simulate}: its options, their variables, and how it fails. */
@@ -36,7 +42,8 @@ class SimulateCommandTest {
         .contains("--end-date=yyyy-mm-dd", "Env: SIMULATOR_END_DATE")
         .contains("--max-events=n", "Env: SIMULATOR_MAX_EVENTS")
         .contains("--malformed-every=n", "Env: SIMULATOR_MALFORMED_EVERY")
-        .contains("--dry-run", "--bootstrap-servers=", "Env: KAFKA_BOOTSTRAP_SERVERS");
+        .contains("--dry-run", "--bootstrap-servers=", "Env: KAFKA_BOOTSTRAP_SERVERS")
+        .contains("--planted-pairs=file");
   }
 
   @Test
@@ -124,6 +131,30 @@ class SimulateCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.log())
         .anySatisfy(line -> assertThat(line).contains("Generated (dry run, nothing published) 50"));
+  }
+
+  @Test
+  void plantedPairsAreWrittenForEveryTrackTheSameForTheSameSeed(@TempDir Path folder) throws Exception {
+    Path first = folder.resolve("first.csv");
+    Path second = folder.resolve("second.csv");
+    for (Path file : List.of(first, second)) {
+      CommandRun run =
+          CommandRun.poller(
+              Map.of("KAFKA_BOOTSTRAP_SERVERS", NoKafka.address()),
+              "simulate", "--dry-run", "--tracks=240", "--genres=4", "--max-events=10",
+              "--planted-pairs=" + file);
+      assertThat(run.exitCode()).isZero();
+    }
+
+    List<String> lines = Files.readAllLines(first);
+    assertThat(lines.get(0)).isEqualTo("track_id,related_track_id");
+    List<String[]> pairs = lines.stream().skip(1).map(line -> line.split(",")).toList();
+    assertThat(pairs).hasSize(240 * 5);
+    Set<String> tracks = pairs.stream().map(pair -> pair[0]).collect(Collectors.toSet());
+    assertThat(tracks).hasSize(240);
+    assertThat(pairs).allSatisfy(pair -> assertThat(tracks).contains(pair[1]));
+    assertThat(pairs).noneSatisfy(pair -> assertThat(pair[1]).isEqualTo(pair[0]));
+    assertThat(Files.readAllLines(second)).isEqualTo(lines);
   }
 
   @Test
