@@ -75,9 +75,12 @@ lake_play_count() {
   listening_program lake play-count
 }
 
+# The web app's "Run the pipeline now" runs ops/pipeline-run.sh (the ingest and build_warehouse
+# steps above) unless WEBAPP_PIPELINE_COMMAND says otherwise.
 start_webapp() {
   step "Starting the web app on http://localhost:$WEBAPP_PORT"
   (cd "$REPO_ROOT" && DATA_DIR="$DATA_DIR" WEBAPP_PORT="$WEBAPP_PORT" \
+    WEBAPP_PIPELINE_COMMAND="${WEBAPP_PIPELINE_COMMAND:-bash ops/pipeline-run.sh}" \
     exec java -Xmx1g -jar webapp/target/webapp.jar >"$DATA_DIR/webapp.log" 2>&1) &
   WEBAPP_PID=$!
   for _ in $(seq 1 120); do

@@ -32,14 +32,17 @@ import org.springframework.util.FileSystemUtils;
  * 5xx or carries a stack trace. Requests are written to a raw socket, so they can be what no HTTP
  * client would send: bad percent escapes, control characters, broken multipart and JSON bodies,
  * garbage headers. Everything the app can use is up (a warehouse, Redis at {@code REDIS_PORT},
- * Kafka, an admin key), so any 5xx is a bug and not an outage. The seed is printed with every
- * failure; {@code -Dfuzz.seed=} replays a run, {@code -Dfuzz.requests=} changes its size.
+ * Kafka, an admin key, a pipeline command), so any 5xx is a bug and not an outage. The seed is
+ * printed with every failure; {@code -Dfuzz.seed=} replays a run, {@code -Dfuzz.requests=}
+ * changes its size.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "vaadin.productionMode=true",
       "listening.admin.api-key=fuzz-admin-key",
+      // A pipeline command that does nothing, so that a fuzzed POST with the key starts a run.
+      "listening.pipeline.command=true",
       "spring.data.redis.timeout=5s",
       "spring.data.redis.connect-timeout=5s"
     })

@@ -12,12 +12,13 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Checks the key a request presents. Both keys are hashed before {@link MessageDigest#isEqual}, a
  * constant-time comparison, so neither the content nor the length of the configured key shows in
- * how long a wrong guess takes.
+ * how long a wrong guess takes. Every admin action checks its key here: the REST endpoints and the
+ * pages that start one.
  */
 @Component
-class AdminApiKey {
+public class AdminApiKey {
 
-  static final String HEADER = "X-API-Key";
+  public static final String HEADER = "X-API-Key";
 
   private final byte @Nullable [] expectedDigest;
 
@@ -32,7 +33,7 @@ class AdminApiKey {
    * @throws ErrorResponseException 403 when admin actions are off or the key is wrong, 401 when no
    *     key is presented
    */
-  void check(@Nullable String presented) {
+  public void check(@Nullable String presented) {
     if (expectedDigest == null) {
       throw rejected(
           HttpStatus.FORBIDDEN,

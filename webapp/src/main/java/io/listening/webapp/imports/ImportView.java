@@ -19,7 +19,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.listening.events.UserIds;
 import io.listening.poller.exports.ImportSummary;
+import io.listening.webapp.admin.AdminApiKey;
+import io.listening.webapp.pipeline.PipelineRunPanel;
+import io.listening.webapp.pipeline.PipelineRuns;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code /import}: upload a Spotify export (the zip Spotify sends, or its JSON files) for a
  * listener; the import runs in the background and its progress and summary are pushed to the page.
- * The dashboard shows the new history after the next pipeline run.
+ * The dashboard shows the new history after the next pipeline run, which the page can start.
  */
 @Route("import")
 @PageTitle("Import")
@@ -44,7 +48,12 @@ public class ImportView extends VerticalLayout {
   private @Nullable UI ui;
   private @Nullable Runnable unsubscribe;
 
-  public ImportView(ImportJobs jobs, ImportProperties properties) {
+  public ImportView(
+      ImportJobs jobs,
+      ImportProperties properties,
+      PipelineRuns pipelineRuns,
+      AdminApiKey apiKey,
+      Clock clock) {
     this.jobs = jobs;
     user.setId("import-user");
     user.setRequired(true);
@@ -70,14 +79,15 @@ public class ImportView extends VerticalLayout {
         new Paragraph(
             "Upload the export Spotify sends (my_spotify_data.zip, or its StreamingHistory and"
                 + " Streaming_History_Audio JSON files). Its plays are published to Kafka; the"
-                + " dashboard shows them after the next pipeline run. Importing the same export"
-                + " again adds nothing."),
+                + " dashboard shows them after the next pipeline run (below). Importing the same"
+                + " export again adds nothing."),
         user,
         upload,
         refused,
         status,
         progress,
-        summary);
+        summary,
+        new PipelineRunPanel(pipelineRuns, apiKey, clock));
   }
 
   @Override

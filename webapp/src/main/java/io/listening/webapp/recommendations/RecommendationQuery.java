@@ -12,11 +12,8 @@ record RecommendationQuery(TrackId trackId, String userId, List<String> recent, 
     recent = List.copyOf(recent);
   }
 
-  /**
-   * The part of the cache key after the build id: every input the answer depends on. Public for
-   * the cache annotation's expression.
-   */
-  public String cacheKey() {
+  /** The part of the cache key after the build id: every input the answer depends on. */
+  String cacheKey() {
     return trackId.value()
         + ':'
         + (userId == null ? "" : userId)

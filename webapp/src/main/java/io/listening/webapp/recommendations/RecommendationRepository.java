@@ -60,7 +60,7 @@ class RecommendationRepository {
    */
   @Cacheable(
       cacheNames = RecommendationCacheConfiguration.CACHE,
-      key = "#build.buildId() + ':' + #query.cacheKey()",
+      keyGenerator = RecommendationCacheKey.BEAN,
       unless = "#result == null")
   Optional<byte[]> find(WarehouseBuild build, RecommendationQuery query, CacheLookup lookup) {
     return compute(build, query, lookup);
@@ -72,7 +72,7 @@ class RecommendationRepository {
    */
   @CachePut(
       cacheNames = RecommendationCacheConfiguration.CACHE,
-      key = "#build.buildId() + ':' + #query.cacheKey()",
+      keyGenerator = RecommendationCacheKey.BEAN,
       unless = "#result == null")
   Optional<byte[]> replace(WarehouseBuild build, RecommendationQuery query, CacheLookup lookup) {
     return compute(build, query, lookup);

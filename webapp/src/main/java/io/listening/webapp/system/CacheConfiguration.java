@@ -1,6 +1,8 @@
 package io.listening.webapp.system;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.cache.RedisCacheManagerBuilderCustomizer;
@@ -43,20 +45,25 @@ class CacheConfiguration {
       CacheFallbackProperties fallback) {
     Map<String, RedisFallbackCache> caches = new ConcurrentHashMap<>();
     errorHandler.onRecovery(() -> caches.values().forEach(RedisFallbackCache::dropFallback));
+    // Resolved once per set of names: the resolver runs on every cached call, the hit path's too.
+    Map<Set<String>, List<Cache>> resolved = new ConcurrentHashMap<>();
     CacheResolver resolver =
         (CacheOperationInvocationContext<?> context) ->
-            context.getOperation().getCacheNames().stream()
-                .map(
-                    name ->
-                        (Cache)
-                            caches.computeIfAbsent(
-                                name,
-                                cacheName ->
-                                    new RedisFallbackCache(
-                                        requireCache(cacheManager.getObject(), cacheName),
-                                        fallback,
-                                        errorHandler)))
-                .toList();
+            resolved.computeIfAbsent(
+                context.getOperation().getCacheNames(),
+                names ->
+                    names.stream()
+                        .map(
+                            name ->
+                                (Cache)
+                                    caches.computeIfAbsent(
+                                        name,
+                                        cacheName ->
+                                            new RedisFallbackCache(
+                                                requireCache(cacheManager.getObject(), cacheName),
+                                                fallback,
+                                                errorHandler)))
+                        .toList());
     return new CachingConfigurer() {
       @Override
       public CacheErrorHandler errorHandler() {

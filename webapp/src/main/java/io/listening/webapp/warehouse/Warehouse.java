@@ -16,11 +16,13 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +30,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>dbt builds a new file and renames it over the published one. This class keeps one read-only
  * connection per published file (a snapshot) and hands each read a short-lived duplicate of it,
- * which costs well under a millisecond where opening the file costs 10 to 20. Before every read it
- * compares the file's inode, modification time and size with the snapshot's; when they differ it
- * waits for the reads in flight, closes the snapshot and opens the new file.
+ * which costs well under a millisecond where opening the file costs 10 to 20. At most once per
+ * {@link WarehouseProperties#checkInterval} it compares the file's inode, modification time and
+ * size with the snapshot's; when they differ it waits for the reads in flight, closes the snapshot
+ * and opens the new file. Between checks a request uses the snapshot in memory and makes no file
+ * system call, which matters on the cache-hit path: its one warehouse call is {@link
+ * #currentBuild}.
  *
  * <p>Closing the old snapshot before opening the new file is required, not tidiness: DuckDB caches
  * open databases by path inside a process, so opening the path again while any connection to the
@@ -42,16 +47,33 @@ public class Warehouse implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(Warehouse.class);
 
   private final Path path;
+  private final long checkIntervalNanos;
+  private final LongSupplier nanoTime;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  // When the file was last looked at (nanoTime); requests race to set it, and a lost race only
+  // means one more look. Starts due, so the first request looks.
+  private volatile long lastChecked;
+  private volatile boolean neverChecked = true;
 
-  // Guarded by lock: current is read under the read lock, replaced under the write lock.
-  private @Nullable Snapshot current;
+  // Guarded by lock: current is read under the read lock, replaced under the write lock; volatile
+  // for currentBuild, which reads only its build and takes no lock.
+  private volatile @Nullable Snapshot current;
   private @Nullable FileVersion unreadableVersion;
   private @Nullable String unavailableReason;
 
+  @Autowired
   Warehouse(WarehouseProperties properties) {
+    this(properties, System::nanoTime);
+  }
+
+  Warehouse(WarehouseProperties properties, LongSupplier nanoTime) {
     this.path = properties.path().toAbsolutePath().normalize();
-    log.info("Reading the warehouse from {}", path);
+    this.checkIntervalNanos = properties.checkInterval().toNanos();
+    this.nanoTime = nanoTime;
+    log.info(
+        "Reading the warehouse from {}, looking for a new build at most every {} ms",
+        path,
+        properties.checkInterval().toMillis());
   }
 
   /**
@@ -64,11 +86,18 @@ public class Warehouse implements DisposableBean {
 
   /**
    * The build currently published; throws {@link WarehouseUnavailableException} if there is none.
-   * Cheap (a file status check), but the next {@link #read} may already see a newer build: to
-   * answer numbers together with a build id, take the build the read is given.
+   * Cheap (a volatile read, and a file status check once per check interval), but the next {@link
+   * #read} may already see a newer build: to answer numbers together with a build id, take the
+   * build the read is given.
    */
   public WarehouseBuild currentBuild() {
-    return withSnapshot(Snapshot::build);
+    boolean check = checkDue();
+    Snapshot snapshot = current;
+    if (!check && snapshot != null) {
+      // No lock: the build is a value, whatever happens to the snapshot's connection meanwhile.
+      return snapshot.build();
+    }
+    return withSnapshot(check, Snapshot::build);
   }
 
   /**
@@ -109,10 +138,14 @@ public class Warehouse implements DisposableBean {
   }
 
   private <T> T withSnapshot(Function<Snapshot, T> action) {
-    Optional<FileVersion> published = FileVersion.of(path);
+    return withSnapshot(checkDue(), action);
+  }
+
+  private <T> T withSnapshot(boolean check, Function<Snapshot, T> action) {
+    Optional<FileVersion> published = check ? FileVersion.of(path) : Optional.empty();
     lock.readLock().lock();
     try {
-      if (!isCurrent(published)) {
+      if (check && !isCurrent(published)) {
         lock.readLock().unlock();
         lock.writeLock().lock();
         try {
@@ -134,6 +167,17 @@ public class Warehouse implements DisposableBean {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /** Whether this request looks at the file: once per check interval, the first always. */
+  private boolean checkDue() {
+    long now = nanoTime.getAsLong();
+    if (!neverChecked && now - lastChecked < checkIntervalNanos) {
+      return false;
+    }
+    lastChecked = now;
+    neverChecked = false;
+    return true;
   }
 
   private boolean isCurrent(Optional<FileVersion> published) {

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,10 +41,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code GET /v1/me} with a granted bearer token: the account's {@code id}; 401 otherwise.
  * </ul>
  */
-final class SpotifyAccountsStandIn implements AutoCloseable {
+public final class SpotifyAccountsStandIn implements AutoCloseable {
 
-  static final String CLIENT_ID = "stand-in-client-id";
-  static final String CLIENT_SECRET = "stand-in-client-secret";
+  public static final String CLIENT_ID = "stand-in-client-id";
+  public static final String CLIENT_SECRET = "stand-in-client-secret";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,6 +56,7 @@ final class SpotifyAccountsStandIn implements AutoCloseable {
   private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
   private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
   private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+  private final List<String> secrets = new CopyOnWriteArrayList<>();
   private final AtomicInteger counter = new AtomicInteger();
   private volatile String account = "alice";
   private volatile boolean declining;
@@ -68,7 +70,7 @@ final class SpotifyAccountsStandIn implements AutoCloseable {
     server.start();
   }
 
-  static SpotifyAccountsStandIn start() {
+  public static SpotifyAccountsStandIn start() {
     try {
       return new SpotifyAccountsStandIn();
     } catch (IOException e) {
@@ -76,38 +78,47 @@ final class SpotifyAccountsStandIn implements AutoCloseable {
     }
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** A redirect URI registered in the app's settings. */
-  void registerRedirectUri(String uri) {
+  public void registerRedirectUri(String uri) {
     redirectUris.add(uri);
   }
 
   /** The Spotify account that logs in and consents next. */
-  void signInAs(String accountId) {
+  public void signInAs(String accountId) {
     this.account = accountId;
     this.declining = false;
   }
 
   /** The next users press "Cancel" on the consent page. */
-  void decline() {
+  public void decline() {
     this.declining = true;
   }
 
   /** {@code /api/token} answers 500 until told otherwise. */
-  void breakTokenEndpoint(boolean broken) {
+  public void breakTokenEndpoint(boolean broken) {
     this.tokenEndpointBroken = broken;
   }
 
   /** The refresh token granted last to an account. */
-  String refreshTokenOf(String accountId) {
+  public String refreshTokenOf(String accountId) {
     return refreshTokens.get(accountId);
   }
 
+  /**
+   * Every secret of the flows so far: the authorization codes issued, the code verifiers that came
+   * back, the access and refresh tokens granted. Each is unique (a random part), so finding one in
+   * a log is a leak, not a coincidence.
+   */
+  public List<String> secrets() {
+    return List.copyOf(secrets);
+  }
+
   /** Form bodies received by /api/token, in order. */
-  List<String> tokenRequests() {
+  public List<String> tokenRequests() {
     return tokenRequests;
   }
 
@@ -129,7 +140,8 @@ final class SpotifyAccountsStandIn implements AutoCloseable {
     } else if (declining) {
       back.append("error=access_denied");
     } else {
-      String code = "code-" + counter.incrementAndGet();
+      String code = "code-" + counter.incrementAndGet() + "-" + UUID.randomUUID();
+      secrets.add(code);
       codes.put(code, new Grant(query.get("code_challenge"), redirectUri, account));
       back.append("code=").append(code);
     }
@@ -143,6 +155,10 @@ final class SpotifyAccountsStandIn implements AutoCloseable {
   private void token(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     tokenRequests.add(body);
+    String sentVerifier = params(body).get("code_verifier");
+    if (sentVerifier != null) {
+      secrets.add(sentVerifier);
+    }
     if (tokenEndpointBroken) {
       send(exchange, 500, "application/json", "{\"error\":\"server_error\"}");
       return;
@@ -180,8 +196,11 @@ final class SpotifyAccountsStandIn implements AutoCloseable {
       oauthError(exchange, "invalid_grant", "code_verifier was incorrect");
       return;
     }
-    String accessToken = "access-" + counter.incrementAndGet();
-    String refreshToken = "refresh-" + grant.account() + "-" + counter.incrementAndGet();
+    String accessToken = "access-" + counter.incrementAndGet() + "-" + UUID.randomUUID();
+    String refreshToken =
+        "refresh-" + grant.account() + "-" + counter.incrementAndGet() + "-" + UUID.randomUUID();
+    secrets.add(accessToken);
+    secrets.add(refreshToken);
     accessTokens.put(accessToken, grant.account());
     refreshTokens.put(grant.account(), refreshToken);
     Map<String, Object> answer = new LinkedHashMap<>();

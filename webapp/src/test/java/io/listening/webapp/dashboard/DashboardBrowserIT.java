@@ -42,7 +42,11 @@ import org.springframework.util.FileSystemUtils;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "vaadin.productionMode=true")
+    properties = {
+      "vaadin.productionMode=true",
+      // The missing-warehouse check moves the file away and reloads at once.
+      "listening.warehouse.check-interval=0s"
+    })
 class DashboardBrowserIT {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");

@@ -47,6 +47,8 @@ import org.springframework.util.FileSystemUtils;
     properties = {
       "vaadin.productionMode=true",
       "listening.cache.ttl=2m",
+      // Every test publishes a build and asks for it at once: look at the file on every request.
+      "listening.warehouse.check-interval=0s",
       "spring.data.redis.timeout=5s",
       "spring.data.redis.connect-timeout=5s"
     })

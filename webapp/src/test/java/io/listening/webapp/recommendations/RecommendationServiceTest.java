@@ -70,7 +70,7 @@ class RecommendationServiceTest {
     context.registerBean(Warehouse.class, () -> warehouse);
     context.registerBean(MeterRegistry.class, SimpleMeterRegistry::new);
     context.registerBean(ObjectMapper.class, () -> JSON);
-    context.register(InMemoryCache.class, RecommendationRepository.class);
+    context.register(InMemoryCache.class, RecommendationCacheKey.class, RecommendationRepository.class);
     context.register(RecommendationService.class);
     context.refresh();
     service = context.getBean(RecommendationService.class);

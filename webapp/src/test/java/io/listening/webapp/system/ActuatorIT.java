@@ -36,6 +36,8 @@ import org.springframework.util.FileSystemUtils;
     properties = {
       "vaadin.productionMode=true",
       "listening.health.warehouse-max-age=1h",
+      // Every test publishes a build or deletes it and asks at once: look at the file every request.
+      "listening.warehouse.check-interval=0s",
       "listening.now-playing.bootstrap-servers=",
       "spring.data.redis.timeout=5s",
       "spring.data.redis.connect-timeout=5s"

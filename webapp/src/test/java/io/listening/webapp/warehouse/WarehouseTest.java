@@ -11,12 +11,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +29,19 @@ class WarehouseTest {
 
   private Warehouse warehouse;
 
+  private final AtomicLong nanoTime = new AtomicLong();
+
+  /** Looks at the file on every request, as with a check interval of zero. */
   private Warehouse open() {
+    return open(Duration.ZERO);
+  }
+
+  /** Looks at the file at most once per {@code checkInterval} of {@link #nanoTime}, the test's clock. */
+  private Warehouse open(Duration checkInterval) {
     warehouse =
-        new Warehouse(new WarehouseProperties(dataDir.resolve("warehouse/analytics.duckdb")));
+        new Warehouse(
+            new WarehouseProperties(dataDir.resolve("warehouse/analytics.duckdb"), checkInterval),
+            nanoTime::get);
     return warehouse;
   }
 
@@ -61,6 +73,64 @@ class WarehouseTest {
 
     assertThat(warehouse.currentBuild().buildId()).isEqualTo("build-2");
     assertThat(trackCount()).isEqualTo(6);
+  }
+
+  @Test
+  void withinTheCheckIntervalTheOpenBuildAnswersWithoutLookingAtTheFile() throws Exception {
+    Path published = dataDir.resolve("warehouse/analytics.duckdb");
+    GoldWarehouse.publish(published, "build-1");
+    assertThat(open(Duration.ofSeconds(1)).currentBuild().buildId()).isEqualTo("build-1");
+
+    GoldWarehouse.publish(published, "build-2", GoldWarehouse.NEW_TRACK_SQL);
+    nanoTime.addAndGet(Duration.ofMillis(999).toNanos());
+
+    assertThat(warehouse.currentBuild().buildId()).isEqualTo("build-1");
+    assertThat(trackCount()).isEqualTo(5);
+    // Not even a missing file is noticed: no request looks until the interval has passed.
+    Files.delete(published);
+    assertThat(warehouse.currentBuild().buildId()).isEqualTo("build-1");
+  }
+
+  @Test
+  void aNewBuildIsPickedUpOnceTheCheckIntervalHasPassed() throws Exception {
+    Path published = dataDir.resolve("warehouse/analytics.duckdb");
+    GoldWarehouse.publish(published, "build-1");
+    assertThat(open(Duration.ofSeconds(1)).currentBuild().buildId()).isEqualTo("build-1");
+    GoldWarehouse.publish(published, "build-2", GoldWarehouse.NEW_TRACK_SQL);
+
+    nanoTime.addAndGet(Duration.ofSeconds(1).toNanos());
+
+    assertThat(warehouse.currentBuild().buildId()).isEqualTo("build-2");
+    assertThat(trackCount()).isEqualTo(6);
+  }
+
+  @Test
+  void aBuildPublishedWhileNoneWasIsPickedUpOnceTheCheckIntervalHasPassed() throws Exception {
+    Path published = dataDir.resolve("warehouse/analytics.duckdb");
+    assertThatThrownBy(() -> open(Duration.ofSeconds(1)).currentBuild())
+        .isInstanceOf(WarehouseUnavailableException.class);
+    GoldWarehouse.publish(published, "build-1");
+
+    nanoTime.addAndGet(Duration.ofMillis(500).toNanos());
+    assertThatThrownBy(warehouse::currentBuild).isInstanceOf(WarehouseUnavailableException.class);
+    nanoTime.addAndGet(Duration.ofMillis(500).toNanos());
+    assertThat(warehouse.currentBuild().buildId()).isEqualTo("build-1");
+  }
+
+  @Test
+  void withTheSystemClockANewBuildIsPickedUpOnceTheIntervalHasPassed() throws Exception {
+    Path published = dataDir.resolve("warehouse/analytics.duckdb");
+    GoldWarehouse.publish(published, "build-1");
+    warehouse = new Warehouse(new WarehouseProperties(published, Duration.ofMillis(200)));
+    assertThat(warehouse.currentBuild().buildId()).isEqualTo("build-1");
+
+    GoldWarehouse.publish(published, "build-2");
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!warehouse.currentBuild().buildId().equals("build-2") && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(warehouse.currentBuild().buildId()).isEqualTo("build-2");
   }
 
   @Test
