@@ -24,9 +24,23 @@ final class Evaluation {
   }
 
   static Evaluation of(Ranker ranker, Questions questions, boolean withDiscovery) {
+    return of(ranker, questions, withDiscovery, false);
+  }
+
+  /**
+   * The next-track questions asked without naming the listener, as an anonymous API request would
+   * (no profile; the ranker's anonymous weights, which use none of the listener's evidence).
+   */
+  static Evaluation anonymous(Ranker ranker, Questions questions) {
+    return of(ranker, questions, false, true);
+  }
+
+  private static Evaluation of(
+      Ranker ranker, Questions questions, boolean withDiscovery, boolean anonymous) {
     Evaluation evaluation = new Evaluation();
     for (Questions.NextTrack question : questions.nextTrack) {
-      ListenerProfile profile = questions.profiles.get(question.userId());
+      ListenerProfile profile =
+          anonymous ? ListenerProfile.anonymous() : questions.profiles.get(question.userId());
       List<RankedTrack> answer =
           ranker.rank(new RankingRequest(question.evidence(), profile, K, false));
       evaluation.withContext.addNextTrack(answer, question.actual());
