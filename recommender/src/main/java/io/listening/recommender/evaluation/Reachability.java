@@ -40,6 +40,8 @@ final class Reachability {
         (q, p) -> q.evidence().userNeighbours().values().stream().anyMatch(list -> holds(list, q.actual())));
     places.put("a follower of the seed over everyone",
         (q, p) -> holds(q.evidence().everyoneFollowers().get(q.evidence().seedTrackId()), q.actual()));
+    places.put("one of the seed artist's 20 most played tracks",
+        (q, p) -> holds(q.evidence().artistTopTracks(), q.actual()));
     places.put("one of the listener's 50 most familiar tracks",
         (q, p) -> p.mostFamiliar(50).stream().anyMatch(t -> t.trackId().equals(q.actual())));
     places.put("a track the listener played in training", (q, p) -> p.knows(q.actual()));

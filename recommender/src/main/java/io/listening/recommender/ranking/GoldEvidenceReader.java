@@ -60,13 +60,13 @@ public final class GoldEvidenceReader implements GoldEvidence {
 
   private static final String USER_NEIGHBOURS_SQL =
       """
-      select n.track_id, n.related_track_id, a.artist_key, n.probability
+      select n.track_id, n.related_track_id, a.artist_key, n.share
       from gold.user_track_neighbours as n
       left join gold.artist_top_tracks as a on a.track_id = n.related_track_id
       where n.user_id = ? and n.track_id in (%s)
       qualify row_number() over (
-          partition by n.track_id order by n.probability desc, n.related_track_id) <= %d
-      order by n.track_id, n.probability desc, n.related_track_id
+          partition by n.track_id order by n.share desc, n.related_track_id) <= %d
+      order by n.track_id, n.share desc, n.related_track_id
       """;
 
   private static final String EVERYONE_FOLLOWERS_SQL =

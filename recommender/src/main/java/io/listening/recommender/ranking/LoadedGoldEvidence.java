@@ -101,7 +101,7 @@ public final class LoadedGoldEvidence implements GoldEvidence {
       }
       try (ResultSet row =
           statement.executeQuery(
-              "select user_id, track_id, related_track_id, probability from gold.user_track_neighbours")) {
+              "select user_id, track_id, related_track_id, share from gold.user_track_neighbours")) {
         while (row.next()) {
           gold.userNeighbours
               .computeIfAbsent(intern(strings, row.getString(1)), u -> new HashMap<>())

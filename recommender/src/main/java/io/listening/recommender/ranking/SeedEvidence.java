@@ -18,7 +18,7 @@ import java.util.Map;
  *     track came just before it (gold.user_sequence_transitions, score = probability); empty
  *     without context
  * @param userNeighbours what this listener plays near each of the seed and the recent tracks, in
- *     either order (gold.user_track_neighbours, score = probability, weighted by closeness)
+ *     either order (gold.user_track_neighbours, score = share of the source's sessions)
  * @param everyoneFollowers the same over everyone (gold.track_transitions)
  * @param coOccurrence the seed's neighbours in gold.track_co_occurrence (score in (0, 1])
  * @param sessionCoOccurrence the original design's co-occurrence in this listener's own sessions
@@ -69,6 +69,24 @@ public record SeedEvidence(
         keepOnly(everyoneFollowers),
         coOccurrence,
         sessionCoOccurrence,
+        artistTopTracks,
+        overallTopTracks);
+  }
+
+  /** The same evidence as a request without a listener would have read: none of the user's. */
+  public SeedEvidence withoutListener() {
+    return new SeedEvidence(
+        seedTrackId,
+        seedArtistKey,
+        recent,
+        Map.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Map.of(),
+        everyoneFollowers,
+        coOccurrence,
+        List.of(),
         artistTopTracks,
         overallTopTracks);
   }

@@ -62,11 +62,9 @@ class LoadedGoldEvidenceTest {
       sql.execute(
           """
           create table gold.user_track_neighbours as select * from (values
-            ('u1', 'a', 'b', 1, 2, 0.5, 1.0, 0.25), ('u1', 'a', 'c', 2, 2, 1.0, 2.5, 0.625),
-            ('u1', 'a', 'd', 1, 2, 0.5, 0.5, 0.125), ('u1', 'b', 'c', 1, 1, 1.0, 1.0, 1.0),
-            ('u2', 'a', 'b', 1, 1, 1.0, 1.0, 1.0))
-            t(user_id, track_id, related_track_id, sessions_together, track_sessions, share,
-              weight, probability)
+            ('u1', 'a', 'b', 1, 2, 0.5), ('u1', 'a', 'c', 2, 2, 1.0), ('u1', 'a', 'd', 1, 2, 0.5),
+            ('u1', 'b', 'c', 1, 1, 1.0), ('u2', 'a', 'b', 1, 1, 1.0))
+            t(user_id, track_id, related_track_id, sessions_together, track_sessions, share)
           """);
       sql.execute(
           """
