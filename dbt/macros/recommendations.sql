@@ -60,9 +60,7 @@
   track_sessions (the user's sessions holding track_id) and share (sessions_together /
   track_sessions). session_plays names a relation with user_id, session_id and track_id, and
   session_position when window is given: then the two plays must be at most window positions
-  apart, in either order, and two more columns weigh each such pair of plays by
-  var('recommendation_step_decay') ^ (distance - 1): weight, and probability (weight over the
-  user's weights from track_id). Without a window every pair of the session counts.
+  apart, in either order. Without a window every pair of the session counts.
 #}
 {% macro session_pair_shares(session_plays, window=none) %}
     with track_sessions as (
@@ -80,14 +78,6 @@
             seed.track_id,
             other.track_id as related_track_id,
             count(distinct seed.session_id) as sessions_together
-            {%- if window is not none %},
-            sum(
-                power(
-                    {{ var('recommendation_step_decay') | float }},
-                    abs(other.session_position - seed.session_position) - 1
-                )
-            ) as weight
-            {%- endif %}
         from {{ session_plays }} as seed
         inner join {{ session_plays }} as other
             on
@@ -109,12 +99,6 @@
         cast(together.sessions_together as {{ dbt.type_bigint() }}) as sessions_together,
         cast(track_sessions.sessions as {{ dbt.type_bigint() }}) as track_sessions,
         cast(together.sessions_together as double) / track_sessions.sessions as share
-        {%- if window is not none %},
-        cast(together.weight as double) as weight,
-        cast(together.weight as double)
-        / sum(cast(together.weight as double)) over (partition by together.user_id, together.track_id)
-            as probability
-        {%- endif %}
     from together
     inner join track_sessions
         on together.user_id = track_sessions.user_id and together.track_id = track_sessions.track_id

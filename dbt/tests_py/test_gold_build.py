@@ -132,8 +132,6 @@ GOLD_BEYOND_CONTRACT = {
         ("sessions_together", "BIGINT"),
         ("track_sessions", "BIGINT"),
         ("share", "DOUBLE"),
-        ("weight", "DOUBLE"),
-        ("probability", "DOUBLE"),
     ],
     "user_session_co_occurrence": [
         ("user_id", "VARCHAR"),
