@@ -113,6 +113,8 @@ GOLD_BEYOND_CONTRACT = {
         ("probability", "DOUBLE"),
         ("recent_weight", "DOUBLE"),
         ("recent_probability", "DOUBLE"),
+        ("replay_weight", "DOUBLE"),
+        ("replay_probability", "DOUBLE"),
     ],
     "user_sequence_transitions": [
         ("user_id", "VARCHAR"),

@@ -92,13 +92,13 @@ public final class GoldWarehouse {
         create table gold.user_track_transitions (
           user_id varchar, track_id varchar, next_track_id varchar, transitions bigint,
           sessions bigint, weight double, probability double, recent_weight double,
-          recent_probability double)
+          recent_probability double, replay_weight double, replay_probability double)
         """);
     sql.execute(
         """
         insert into gold.user_track_transitions values
-          ('%s', '%s', '%s', 6, 6, 6.0, 1.0, 3.0, 1.0),
-          ('%1$s', '%4$s', '%5$s', 2, 2, 2.0, 1.0, 1.0, 1.0)
+          ('%s', '%s', '%s', 6, 6, 6.0, 1.0, 3.0, 1.0, 1.75, 1.0),
+          ('%1$s', '%4$s', '%5$s', 2, 2, 2.0, 1.0, 1.0, 1.0, 1.5, 1.0)
         """
             .formatted(ALICE, NEVER_GONNA, BLUE_MONDAY, TAKE_ON_ME, DON_T_YOU));
     sql.execute(

@@ -3,6 +3,7 @@ package io.listening.recommender.evaluation;
 import io.listening.recommender.ranking.BlendWeights;
 import io.listening.recommender.ranking.NextTrackRanker;
 import io.listening.recommender.ranking.Ranker;
+import io.listening.recommender.ranking.ServedWeights;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -104,20 +105,29 @@ public final class EvaluateRecommendations {
           "Read the evidence of %,d validation and %,d test next-track questions in %.1f s.%n",
           validation.nextTrack.size(), test.nextTrack.size(), (System.nanoTime() - started) / 1e9);
     }
+    Reachability.of(validation).describe("validation").forEach(log::println);
+    BlendWeights served = ServedWeights.SERVED.personal();
+    logValidation("(c) original formula", Evaluation.of(Baselines.originalFormula(), validation, false));
+    logValidation("the served weights " + served.toArgument(),
+        Evaluation.of(new NextTrackRanker(served), validation, false));
+    // Tuning starts from the best of the served weights and the probes on the validation period.
+    BlendWeights start = served;
+    double startObjective = WeightTuner.objective(served, validation);
     for (String probe : arguments.values.getOrDefault("--weights", "").split(";")) {
       if (!probe.isBlank()) {
         BlendWeights candidate = BlendWeights.parse(probe);
         Evaluation e = Evaluation.of(new NextTrackRanker(candidate), validation, false);
-        log.printf(
-            Locale.ROOT,
-            "Validation with %s: HitRate@10 %.4f, NDCG@10 %.4f with context; %.4f, %.4f without.%n",
-            candidate, e.withContext.hitRate(), e.withContext.ndcg(), e.withoutContext.hitRate(),
-            e.withoutContext.ndcg());
+        logValidation(candidate.toArgument(), e);
+        double objective = WeightTuner.objective(e);
+        if (objective > startObjective) {
+          start = candidate;
+          startObjective = objective;
+        }
       }
     }
-    BlendWeights weights = BlendWeights.SERVED;
+    BlendWeights weights = served;
     if (arguments.tuning) {
-      weights = WeightTuner.tune(BlendWeights.SERVED, validation, log::println);
+      weights = WeightTuner.tune(start, validation, log::println);
     }
 
     Map<String, Ranker> rankers = new LinkedHashMap<>();
@@ -125,13 +135,21 @@ public final class EvaluateRecommendations {
     rankers.put("(b) user's most played", Baselines.userMostPlayed());
     rankers.put("(c) original formula", Baselines.originalFormula());
     rankers.put("(d) global co-occurrence (served before)", Baselines.globalCoOccurrence());
-    rankers.put("(e) served model", new NextTrackRanker(BlendWeights.SERVED));
-    if (!weights.equals(BlendWeights.SERVED)) {
+    rankers.put("(e) served model", NextTrackRanker.served());
+    if (!weights.equals(served)) {
       rankers.put("(e') tuned on validation", new NextTrackRanker(weights));
     }
     Map<String, Evaluation> results = new LinkedHashMap<>();
     rankers.forEach((name, ranker) -> results.put(name, Evaluation.of(ranker, test)));
     print(test, results, weights);
+  }
+
+  private void logValidation(String name, Evaluation e) {
+    log.printf(
+        Locale.ROOT,
+        "Validation with %s: HitRate@10 %.4f, NDCG@10 %.4f with context; %.4f, %.4f without.%n",
+        name, e.withContext.hitRate(), e.withContext.ndcg(), e.withoutContext.hitRate(),
+        e.withoutContext.ndcg());
   }
 
   private void print(Questions test, Map<String, Evaluation> results, BlendWeights tuned) {
@@ -165,9 +183,25 @@ public final class EvaluateRecommendations {
         ratio(served.withContext.ndcg(), original.withContext.ndcg()),
         ratio(served.withoutContext.hitRate(), original.withoutContext.hitRate()),
         ratio(served.withoutContext.ndcg(), original.withoutContext.ndcg()));
-    out.println("Served weights: " + BlendWeights.SERVED);
-    if (!tuned.equals(BlendWeights.SERVED)) {
-      out.println("Tuned on validation: " + tuned);
+    boolean met =
+        served.withContext.hitRate() >= 1.6 * original.withContext.hitRate()
+            && served.withContext.ndcg() >= 2.3 * original.withContext.ndcg()
+            && served.withoutContext.hitRate() >= 1.4 * original.withoutContext.hitRate()
+            && served.withoutContext.ndcg() >= 2.0 * original.withoutContext.ndcg();
+    out.println(
+        "Acceptance (issue 11: 1.6x / 2.3x with context, 1.4x / 2.0x without): "
+            + (met ? "met." : "not met."));
+    Evaluation anonymous = Evaluation.anonymous(NextTrackRanker.served(), test);
+    out.printf(
+        Locale.ROOT,
+        "Served model asked without the listener (anonymous requests): HitRate@10 %.4f, NDCG@10 %.4f"
+            + " with context; %.4f, %.4f without.%n",
+        anonymous.withContext.hitRate(), anonymous.withContext.ndcg(),
+        anonymous.withoutContext.hitRate(), anonymous.withoutContext.ndcg());
+    out.println("Served weights with a listener (every question above): " + ServedWeights.SERVED.personal());
+    out.println("Served weights without a listener: " + ServedWeights.SERVED.anonymous());
+    if (!tuned.equals(ServedWeights.SERVED.personal())) {
+      out.println("Tuned on validation: " + tuned + " (--weights '" + tuned.toArgument() + "')");
     }
     out.println();
     out.println("| listener | questions | (c) HitRate@10 | (c) NDCG@10 | (e) HitRate@10 | (e) NDCG@10 |");

@@ -1,6 +1,5 @@
 package io.listening.recommender.evaluation;
 
-import io.listening.recommender.ranking.BlendWeights;
 import io.listening.recommender.ranking.GoldEvidenceReader;
 import io.listening.recommender.ranking.ListenerProfile;
 import io.listening.recommender.ranking.NextTrackRanker;
@@ -76,7 +75,7 @@ public final class PlantedCheck {
       Map<String, Ranker> rankers = new LinkedHashMap<>();
       rankers.put("(a) most popular", Baselines.mostPopular());
       rankers.put("(d) global co-occurrence (served before)", Baselines.globalCoOccurrence());
-      rankers.put("(e) served model", new NextTrackRanker(BlendWeights.SERVED));
+      rankers.put("(e) served model", NextTrackRanker.served());
       List<Seed> seeds;
       try (Connection connection = readOnly(warehouse)) {
         seeds = seeds(connection, planted, minPlays);
@@ -103,7 +102,7 @@ public final class PlantedCheck {
   static List<Seed> seeds(Connection connection, Map<String, Set<String>> planted, long minPlays)
       throws SQLException {
     Set<String> known = column(connection, KNOWN_SQL, null);
-    GoldEvidenceReader gold = new GoldEvidenceReader(connection, false);
+    GoldEvidenceReader gold = GoldEvidenceReader.everything(connection);
     List<Seed> seeds = new ArrayList<>();
     for (String seed : column(connection, SEEDS_SQL, minPlays)) {
       Set<String> related =

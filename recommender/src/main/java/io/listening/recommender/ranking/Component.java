@@ -7,6 +7,11 @@ public enum Component {
   /** What followed the seed the last few times this listener played it (recent sessions weigh most). */
   USER_RECENT_TRANSITIONS("user_recent_transitions"),
   /**
+   * What followed the seed the last few times this listener played it, however long ago: the
+   * latest time weighs most (a replay of the previous occurrence).
+   */
+  USER_REPLAY("user_replay"),
+  /**
    * What this listener played after the seed when it came right after the latest recent track: a
    * sequential rule keyed by the last two tracks, recent sessions weighing most.
    */
@@ -14,8 +19,8 @@ public enum Component {
   /** What everyone plays after the seed and, decayed, after the recent tracks. */
   EVERYONE_TRANSITIONS("everyone_transitions"),
   /**
-   * Share of the listener's sessions with the seed that also had the track, in either order: their
-   * playlists and albums, shuffled or not.
+   * What this listener plays a few plays before or after the seed and, decayed, the recent tracks,
+   * the closest weighing most: their playlists and albums, shuffled or not.
    */
   USER_NEIGHBOURS("user_neighbours"),
   /** How often everyone plays the track near the seed (gold.track_co_occurrence). */

@@ -37,13 +37,14 @@ public final class GoldEvidenceReader implements GoldEvidence {
       order by t.track_id, t.probability desc, t.next_track_id
       """;
 
-  private static final String USER_RECENT_FOLLOWERS_SQL =
+  /** The seed's followers by one of the user_track_transitions weights ({@code %s}). */
+  private static final String USER_WEIGHTED_FOLLOWERS_SQL =
       """
-      select t.next_track_id, a.artist_key, t.recent_probability
+      select t.next_track_id, a.artist_key, t.%1$s
       from gold.user_track_transitions as t
       left join gold.artist_top_tracks as a on a.track_id = t.next_track_id
-      where t.user_id = ? and t.track_id = ?
-      order by t.recent_probability desc, t.next_track_id
+      where t.user_id = ? and t.track_id = ? and t.%1$s > 0
+      order by t.%1$s desc, t.next_track_id
       limit ?
       """;
 
@@ -59,12 +60,13 @@ public final class GoldEvidenceReader implements GoldEvidence {
 
   private static final String USER_NEIGHBOURS_SQL =
       """
-      select n.related_track_id, a.artist_key, n.share
+      select n.track_id, n.related_track_id, a.artist_key, n.share
       from gold.user_track_neighbours as n
       left join gold.artist_top_tracks as a on a.track_id = n.related_track_id
-      where n.user_id = ? and n.track_id = ?
-      order by n.share desc, n.sessions_together desc, n.related_track_id
-      limit ?
+      where n.user_id = ? and n.track_id in (%s)
+      qualify row_number() over (
+          partition by n.track_id order by n.share desc, n.related_track_id) <= %d
+      order by n.track_id, n.share desc, n.related_track_id
       """;
 
   private static final String EVERYONE_FOLLOWERS_SQL =
@@ -119,16 +121,29 @@ public final class GoldEvidenceReader implements GoldEvidence {
       "select artist_key, scaled_affinity from gold.user_artist_preference where user_id = ?";
 
   private final Connection connection;
-  private final boolean withSessionCoOccurrence;
+  /** The weights the answers are ranked with; null: read every relation. */
+  private final ServedWeights weights;
   private List<Neighbour> overallTopTracks;
 
   /**
-   * @param withSessionCoOccurrence also read the original design's per-session co-occurrence (the
-   *     evaluation's baseline; the model is empty outside evaluation builds)
+   * A reader for answers ranked with {@code weights}: a relation whose component a request's
+   * weights leave at 0 is not read (its list is empty), since it could not change the answer.
    */
-  public GoldEvidenceReader(Connection connection, boolean withSessionCoOccurrence) {
+  public GoldEvidenceReader(Connection connection, ServedWeights weights) {
     this.connection = connection;
-    this.withSessionCoOccurrence = withSessionCoOccurrence;
+    this.weights = weights;
+  }
+
+  /**
+   * A reader of every relation, and of the original design's per-session co-occurrence (the
+   * evaluation's baseline; the model is empty outside evaluation builds).
+   */
+  public static GoldEvidenceReader everything(Connection connection) {
+    return new GoldEvidenceReader(connection, null);
+  }
+
+  private boolean reads(Component component, String userId) {
+    return weights == null || weights.forUser(userId).uses(component);
   }
 
   @Override
@@ -171,64 +186,48 @@ public final class GoldEvidenceReader implements GoldEvidence {
     List<String> sources = new ArrayList<>();
     sources.add(seedTrackId);
     recent.stream().filter(id -> !sources.contains(id)).forEach(sources::add);
-    String placeholders = String.join(", ", Collections.nCopies(sources.size(), "?"));
+    boolean personal = userId != null;
 
     Map<String, List<Neighbour>> userFollowers = new LinkedHashMap<>();
-    if (userId != null) {
-      try (PreparedStatement statement =
-          connection.prepareStatement(
-              USER_FOLLOWERS_SQL.formatted(placeholders, GoldEvidence.FOLLOWERS_PER_TRACK))) {
-        statement.setString(1, userId);
-        for (int i = 0; i < sources.size(); i++) {
-          statement.setString(i + 2, sources.get(i));
-        }
-        readFollowers(statement, userFollowers);
-      }
+    if (personal && reads(Component.USER_TRANSITIONS, userId)) {
+      userFollowers = bySource(USER_FOLLOWERS_SQL, userId, sources);
+    }
+    Map<String, List<Neighbour>> userNeighbours = new LinkedHashMap<>();
+    if (personal && reads(Component.USER_NEIGHBOURS, userId)) {
+      userNeighbours = bySource(USER_NEIGHBOURS_SQL, userId, sources);
     }
     List<Neighbour> userRecentFollowers = List.of();
+    if (personal && reads(Component.USER_RECENT_TRANSITIONS, userId)) {
+      userRecentFollowers = weightedFollowers("recent_probability", userId, seedTrackId);
+    }
+    List<Neighbour> userReplayFollowers = List.of();
+    if (personal && reads(Component.USER_REPLAY, userId)) {
+      userReplayFollowers = weightedFollowers("replay_probability", userId, seedTrackId);
+    }
     List<Neighbour> userSequenceFollowers = List.of();
-    List<Neighbour> userNeighbours = List.of();
-    if (userId != null) {
-      try (PreparedStatement statement = connection.prepareStatement(USER_NEIGHBOURS_SQL)) {
+    if (personal && !recent.isEmpty() && reads(Component.USER_SEQUENCE, userId)) {
+      try (PreparedStatement statement = connection.prepareStatement(USER_SEQUENCE_FOLLOWERS_SQL)) {
         statement.setString(1, userId);
         statement.setString(2, seedTrackId);
-        statement.setInt(3, GoldEvidence.FOLLOWERS_PER_TRACK);
-        userNeighbours = neighbours(statement);
-      }
-      try (PreparedStatement statement = connection.prepareStatement(USER_RECENT_FOLLOWERS_SQL)) {
-        statement.setString(1, userId);
-        statement.setString(2, seedTrackId);
-        statement.setInt(3, GoldEvidence.FOLLOWERS_PER_TRACK);
-        userRecentFollowers = neighbours(statement);
-      }
-      if (!recent.isEmpty()) {
-        try (PreparedStatement statement = connection.prepareStatement(USER_SEQUENCE_FOLLOWERS_SQL)) {
-          statement.setString(1, userId);
-          statement.setString(2, seedTrackId);
-          statement.setString(3, recent.get(0));
-          statement.setInt(4, GoldEvidence.FOLLOWERS_PER_TRACK);
-          userSequenceFollowers = neighbours(statement);
-        }
+        statement.setString(3, recent.get(0));
+        statement.setInt(4, GoldEvidence.FOLLOWERS_PER_TRACK);
+        userSequenceFollowers = neighbours(statement);
       }
     }
     Map<String, List<Neighbour>> everyoneFollowers = new LinkedHashMap<>();
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            EVERYONE_FOLLOWERS_SQL.formatted(placeholders, GoldEvidence.FOLLOWERS_PER_TRACK))) {
-      for (int i = 0; i < sources.size(); i++) {
-        statement.setString(i + 1, sources.get(i));
-      }
-      readFollowers(statement, everyoneFollowers);
+    if (reads(Component.EVERYONE_TRANSITIONS, userId)) {
+      everyoneFollowers = bySource(EVERYONE_FOLLOWERS_SQL, null, sources);
     }
-
-    List<Neighbour> coOccurrence;
-    try (PreparedStatement statement = connection.prepareStatement(CO_OCCURRENCE_SQL)) {
-      statement.setString(1, seedTrackId);
-      statement.setInt(2, GoldEvidence.FOLLOWERS_PER_TRACK);
-      coOccurrence = neighbours(statement);
+    List<Neighbour> coOccurrence = List.of();
+    if (reads(Component.CO_OCCURRENCE, userId)) {
+      try (PreparedStatement statement = connection.prepareStatement(CO_OCCURRENCE_SQL)) {
+        statement.setString(1, seedTrackId);
+        statement.setInt(2, GoldEvidence.FOLLOWERS_PER_TRACK);
+        coOccurrence = neighbours(statement);
+      }
     }
     List<Neighbour> sessionCoOccurrence = List.of();
-    if (withSessionCoOccurrence && userId != null) {
+    if (weights == null && personal) {
       try (PreparedStatement statement = connection.prepareStatement(SESSION_CO_OCCURRENCE_SQL)) {
         statement.setString(1, userId);
         statement.setString(2, seedTrackId);
@@ -241,6 +240,7 @@ public final class GoldEvidenceReader implements GoldEvidence {
         recent,
         userFollowers,
         userRecentFollowers,
+        userReplayFollowers,
         userSequenceFollowers,
         userNeighbours,
         everyoneFollowers,
@@ -248,6 +248,39 @@ public final class GoldEvidenceReader implements GoldEvidence {
         sessionCoOccurrence,
         artistTopTracks(seedArtistKey),
         overallTopTracks());
+  }
+
+  /**
+   * The rows of a per-source statement ({@code sql} with the placeholders of the sources and the
+   * limit to fill in), by source; {@code userId} null for a statement without a user.
+   */
+  private Map<String, List<Neighbour>> bySource(String sql, String userId, List<String> sources)
+      throws SQLException {
+    String placeholders = String.join(", ", Collections.nCopies(sources.size(), "?"));
+    Map<String, List<Neighbour>> bySource = new LinkedHashMap<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(sql.formatted(placeholders, GoldEvidence.FOLLOWERS_PER_TRACK))) {
+      int index = 1;
+      if (userId != null) {
+        statement.setString(index++, userId);
+      }
+      for (String source : sources) {
+        statement.setString(index++, source);
+      }
+      readFollowers(statement, bySource);
+    }
+    return bySource;
+  }
+
+  private List<Neighbour> weightedFollowers(String column, String userId, String seedTrackId)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(USER_WEIGHTED_FOLLOWERS_SQL.formatted(column))) {
+      statement.setString(1, userId);
+      statement.setString(2, seedTrackId);
+      statement.setInt(3, GoldEvidence.FOLLOWERS_PER_TRACK);
+      return neighbours(statement);
+    }
   }
 
   private List<Neighbour> artistTopTracks(String artistKey) throws SQLException {

@@ -28,6 +28,7 @@ public final class LoadedGoldEvidence implements GoldEvidence {
   private final List<Neighbour> overallTop = new ArrayList<>();
   private final Map<String, Map<String, List<Neighbour>>> userFollowers = new HashMap<>();
   private final Map<String, Map<String, List<Neighbour>>> userRecentFollowers = new HashMap<>();
+  private final Map<String, Map<String, List<Neighbour>>> userReplayFollowers = new HashMap<>();
   /** By user, then seed, then the track played just before the seed. */
   private final Map<String, Map<String, Map<String, List<Neighbour>>>> userSequenceFollowers =
       new HashMap<>();
@@ -65,8 +66,8 @@ public final class LoadedGoldEvidence implements GoldEvidence {
       // Within an artist, overall_rank orders like artist_rank (the same keys).
       try (ResultSet row =
           statement.executeQuery(
-              "select user_id, track_id, next_track_id, probability, recent_probability"
-                  + " from gold.user_track_transitions")) {
+              "select user_id, track_id, next_track_id, probability, recent_probability,"
+                  + " replay_probability from gold.user_track_transitions")) {
         while (row.next()) {
           String user = intern(strings, row.getString(1));
           String track = intern(strings, row.getString(2));
@@ -78,6 +79,12 @@ public final class LoadedGoldEvidence implements GoldEvidence {
               .computeIfAbsent(user, u -> new HashMap<>())
               .computeIfAbsent(track, t -> new ArrayList<>())
               .add(gold.neighbour(strings, row.getString(3), row.getDouble(5)));
+          if (row.getDouble(6) > 0) {
+            gold.userReplayFollowers
+                .computeIfAbsent(user, u -> new HashMap<>())
+                .computeIfAbsent(track, t -> new ArrayList<>())
+                .add(gold.neighbour(strings, row.getString(3), row.getDouble(6)));
+          }
         }
       }
       try (ResultSet row =
@@ -94,16 +101,12 @@ public final class LoadedGoldEvidence implements GoldEvidence {
       }
       try (ResultSet row =
           statement.executeQuery(
-              "select user_id, track_id, related_track_id, share from gold.user_track_neighbours"
-                  + " order by user_id, track_id, share desc, sessions_together desc, related_track_id")) {
+              "select user_id, track_id, related_track_id, share from gold.user_track_neighbours")) {
         while (row.next()) {
-          List<Neighbour> list =
-              gold.userNeighbours
-                  .computeIfAbsent(intern(strings, row.getString(1)), u -> new HashMap<>())
-                  .computeIfAbsent(intern(strings, row.getString(2)), t -> new ArrayList<>());
-          if (list.size() < FOLLOWERS_PER_TRACK) {
-            list.add(gold.neighbour(strings, row.getString(3), row.getDouble(4)));
-          }
+          gold.userNeighbours
+              .computeIfAbsent(intern(strings, row.getString(1)), u -> new HashMap<>())
+              .computeIfAbsent(intern(strings, row.getString(2)), t -> new ArrayList<>())
+              .add(gold.neighbour(strings, row.getString(3), row.getDouble(4)));
         }
       }
       try (ResultSet row =
@@ -161,6 +164,8 @@ public final class LoadedGoldEvidence implements GoldEvidence {
     }
     gold.userFollowers.values().forEach(LoadedGoldEvidence::keepStrongest);
     gold.userRecentFollowers.values().forEach(LoadedGoldEvidence::keepStrongest);
+    gold.userReplayFollowers.values().forEach(LoadedGoldEvidence::keepStrongest);
+    gold.userNeighbours.values().forEach(LoadedGoldEvidence::keepStrongest);
     gold.userSequenceFollowers.values().forEach(bySeed -> bySeed.values().forEach(LoadedGoldEvidence::keepStrongest));
     keepStrongest(gold.everyoneFollowers);
     gold.sessionCoOccurrence.values().forEach(byTrack -> byTrack.values().forEach(list -> list.sort(STRONGEST_FIRST)));
@@ -190,11 +195,17 @@ public final class LoadedGoldEvidence implements GoldEvidence {
     sources.add(seedTrackId);
     recent.stream().filter(id -> !sources.contains(id)).forEach(sources::add);
     Map<String, List<Neighbour>> user = new LinkedHashMap<>();
+    Map<String, List<Neighbour>> near = new LinkedHashMap<>();
     Map<String, List<Neighbour>> everyone = new LinkedHashMap<>();
     Map<String, List<Neighbour>> own = userId == null ? Map.of() : userFollowers.getOrDefault(userId, Map.of());
+    Map<String, List<Neighbour>> ownNear =
+        userId == null ? Map.of() : userNeighbours.getOrDefault(userId, Map.of());
     for (String source : sources.stream().sorted().toList()) {
       if (own.containsKey(source)) {
         user.put(source, own.get(source));
+      }
+      if (ownNear.containsKey(source)) {
+        near.put(source, ownNear.get(source));
       }
       if (everyoneFollowers.containsKey(source)) {
         everyone.put(source, everyoneFollowers.get(source));
@@ -215,18 +226,19 @@ public final class LoadedGoldEvidence implements GoldEvidence {
                 .getOrDefault(userId, Map.of())
                 .getOrDefault(seedTrackId, Map.of())
                 .getOrDefault(recent.get(0), List.of());
-    List<Neighbour> neighbours =
+    List<Neighbour> replayFollowers =
         userId == null
             ? List.of()
-            : userNeighbours.getOrDefault(userId, Map.of()).getOrDefault(seedTrackId, List.of());
+            : userReplayFollowers.getOrDefault(userId, Map.of()).getOrDefault(seedTrackId, List.of());
     return new SeedEvidence(
         seedTrackId,
         seedArtistKey,
         recent,
         user,
         recentFollowers,
+        replayFollowers,
         sequenceFollowers,
-        neighbours,
+        near,
         everyone,
         coOccurrence.getOrDefault(seedTrackId, List.of()),
         session,

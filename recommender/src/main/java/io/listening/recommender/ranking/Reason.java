@@ -4,6 +4,7 @@ package io.listening.recommender.ranking;
 public enum Reason {
   YOU_PLAY_THIS_NEXT("You often play this after %s"),
   YOU_PLAYED_THIS_NEXT_LATELY("You played this after %s in your recent sessions"),
+  YOU_PLAYED_THIS_NEXT_LAST_TIME("You played this after %s the last times you played it"),
   CONTINUES_YOUR_SEQUENCE("Comes next when you play %s after the track before it"),
   LISTENERS_ALSO_PLAY("Listeners of %s also play this"),
   IN_YOUR_SESSIONS_WITH("You often play this in the same session as %s"),
@@ -29,6 +30,7 @@ public enum Reason {
     return switch (component) {
       case USER_TRANSITIONS -> YOU_PLAY_THIS_NEXT;
       case USER_RECENT_TRANSITIONS -> YOU_PLAYED_THIS_NEXT_LATELY;
+      case USER_REPLAY -> YOU_PLAYED_THIS_NEXT_LAST_TIME;
       case USER_SEQUENCE -> CONTINUES_YOUR_SEQUENCE;
       case EVERYONE_TRANSITIONS, CO_OCCURRENCE -> LISTENERS_ALSO_PLAY;
       case USER_NEIGHBOURS -> IN_YOUR_SESSIONS_WITH;

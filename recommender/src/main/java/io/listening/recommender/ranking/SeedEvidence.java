@@ -12,11 +12,13 @@ import java.util.Map;
  *     (gold.user_track_transitions, score = the user's probability)
  * @param userRecentFollowers what this listener played after the seed, recent sessions weighing
  *     most (gold.user_track_transitions, score = recent_probability)
+ * @param userReplayFollowers what followed the seed the last few times this listener played it
+ *     (gold.user_track_transitions, score = replay_probability, only those above 0)
  * @param userSequenceFollowers what this listener played after the seed when the latest recent
  *     track came just before it (gold.user_sequence_transitions, score = probability); empty
  *     without context
- * @param userNeighbours what this listener plays near the seed in either order
- *     (gold.user_track_neighbours, score = share of the seed's sessions)
+ * @param userNeighbours what this listener plays near each of the seed and the recent tracks, in
+ *     either order (gold.user_track_neighbours, score = share of the source's sessions)
  * @param everyoneFollowers the same over everyone (gold.track_transitions)
  * @param coOccurrence the seed's neighbours in gold.track_co_occurrence (score in (0, 1])
  * @param sessionCoOccurrence the original design's co-occurrence in this listener's own sessions
@@ -30,8 +32,9 @@ public record SeedEvidence(
     List<String> recent,
     Map<String, List<Neighbour>> userFollowers,
     List<Neighbour> userRecentFollowers,
+    List<Neighbour> userReplayFollowers,
     List<Neighbour> userSequenceFollowers,
-    List<Neighbour> userNeighbours,
+    Map<String, List<Neighbour>> userNeighbours,
     Map<String, List<Neighbour>> everyoneFollowers,
     List<Neighbour> coOccurrence,
     List<Neighbour> sessionCoOccurrence,
@@ -42,8 +45,9 @@ public record SeedEvidence(
     recent = List.copyOf(recent);
     userFollowers = Map.copyOf(userFollowers);
     userRecentFollowers = List.copyOf(userRecentFollowers);
+    userReplayFollowers = List.copyOf(userReplayFollowers);
     userSequenceFollowers = List.copyOf(userSequenceFollowers);
-    userNeighbours = List.copyOf(userNeighbours);
+    userNeighbours = Map.copyOf(userNeighbours);
     everyoneFollowers = Map.copyOf(everyoneFollowers);
     coOccurrence = List.copyOf(coOccurrence);
     sessionCoOccurrence = List.copyOf(sessionCoOccurrence);
@@ -59,11 +63,30 @@ public record SeedEvidence(
         List.of(),
         keepOnly(userFollowers),
         userRecentFollowers,
+        userReplayFollowers,
         List.of(),
-        userNeighbours,
+        keepOnly(userNeighbours),
         keepOnly(everyoneFollowers),
         coOccurrence,
         sessionCoOccurrence,
+        artistTopTracks,
+        overallTopTracks);
+  }
+
+  /** The same evidence as a request without a listener would have read: none of the user's. */
+  public SeedEvidence withoutListener() {
+    return new SeedEvidence(
+        seedTrackId,
+        seedArtistKey,
+        recent,
+        Map.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Map.of(),
+        everyoneFollowers,
+        coOccurrence,
+        List.of(),
         artistTopTracks,
         overallTopTracks);
   }

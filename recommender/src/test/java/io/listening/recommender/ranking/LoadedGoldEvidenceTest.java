@@ -45,10 +45,12 @@ class LoadedGoldEvidenceTest {
       sql.execute(
           """
           create table gold.user_track_transitions as select * from (values
-            ('u1', 'a', 'b', 2, 2, 2.0, 0.5, 0.5, 0.2), ('u1', 'a', 'c', 2, 2, 2.0, 0.5, 2.0, 0.8),
-            ('u1', 'b', 'a', 1, 1, 1.0, 1.0, 1.0, 1.0), ('u2', 'a', 'd', 1, 1, 1.0, 1.0, 1.0, 1.0))
+            ('u1', 'a', 'b', 2, 2, 2.0, 0.5, 0.5, 0.2, 0.0, 0.0),
+            ('u1', 'a', 'c', 2, 2, 2.0, 0.5, 2.0, 0.8, 1.5, 1.0),
+            ('u1', 'b', 'a', 1, 1, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
+            ('u2', 'a', 'd', 1, 1, 1.0, 1.0, 1.0, 1.0, 0.5, 1.0))
             t(user_id, track_id, next_track_id, transitions, sessions, weight, probability,
-              recent_weight, recent_probability)
+              recent_weight, recent_probability, replay_weight, replay_probability)
           """);
       sql.execute(
           """
@@ -61,7 +63,7 @@ class LoadedGoldEvidenceTest {
           """
           create table gold.user_track_neighbours as select * from (values
             ('u1', 'a', 'b', 1, 2, 0.5), ('u1', 'a', 'c', 2, 2, 1.0), ('u1', 'a', 'd', 1, 2, 0.5),
-            ('u2', 'a', 'b', 1, 1, 1.0))
+            ('u1', 'b', 'c', 1, 1, 1.0), ('u2', 'a', 'b', 1, 1, 1.0))
             t(user_id, track_id, related_track_id, sessions_together, track_sessions, share)
           """);
       sql.execute(
@@ -98,7 +100,7 @@ class LoadedGoldEvidenceTest {
 
   @Test
   void answersEveryQuestionExactlyAsTheStatementsDo() throws Exception {
-    GoldEvidence statements = new GoldEvidenceReader(connection, true);
+    GoldEvidence statements = GoldEvidenceReader.everything(connection);
     GoldEvidence loaded = LoadedGoldEvidence.load(connection);
 
     for (String seed : List.of("a", "b", "c", "d", "unknown")) {
@@ -118,6 +120,65 @@ class LoadedGoldEvidenceTest {
       assertThat(a.tracks()).isEqualTo(b.tracks());
       assertThat(a.mostFamiliar(10)).isEqualTo(b.mostFamiliar(10));
     }
+  }
+
+  @Test
+  void theServedReaderLeavesOutTheRelationsItsWeightsIgnore() throws Exception {
+    BlendWeights personal =
+        new BlendWeights(1.0, 0, 0, 0, 0, 0.5, 0, 0, 0.1, 0, 0, 0.5, 1, 0);
+    BlendWeights anonymous =
+        new BlendWeights(0, 0, 0, 0, 1.0, 0, 0, 0, 0, 0, 0, 0.5, 1, 0);
+    GoldEvidence served = new GoldEvidenceReader(connection, new ServedWeights(personal, anonymous));
+    GoldEvidence everything = GoldEvidenceReader.everything(connection);
+
+    SeedEvidence listener = served.read("a", "x", "u1", List.of("b"));
+    SeedEvidence full = everything.read("a", "x", "u1", List.of("b"));
+    assertThat(listener.userFollowers()).isEqualTo(full.userFollowers()).isNotEmpty();
+    assertThat(listener.userNeighbours()).isEqualTo(full.userNeighbours()).isNotEmpty();
+    assertThat(full.userRecentFollowers()).isNotEmpty();
+    assertThat(full.userReplayFollowers()).isNotEmpty();
+    assertThat(full.userSequenceFollowers()).isNotEmpty();
+    assertThat(listener.userRecentFollowers()).isEmpty();
+    assertThat(listener.userReplayFollowers()).isEmpty();
+    assertThat(listener.userSequenceFollowers()).isEmpty();
+    assertThat(listener.everyoneFollowers()).isEmpty();
+    assertThat(listener.coOccurrence()).isEmpty();
+    assertThat(listener.sessionCoOccurrence()).isEmpty();
+
+    SeedEvidence nobody = served.read("a", "x", null, List.of("b"));
+    assertThat(nobody.everyoneFollowers()).isEqualTo(full.everyoneFollowers()).isNotEmpty();
+    assertThat(nobody.coOccurrence()).isEmpty();
+  }
+
+  @Test
+  void leavingOutTheRelationsTheWeightsIgnoreChangesNoAnswer() throws Exception {
+    ServedWeights weights =
+        new ServedWeights(
+            new BlendWeights(1.0, 0, 0.5, 0, 0, 0.5, 0, 0, 0.1, 0.05, 0.1, 0.5, 0, 1),
+            new BlendWeights(0, 0, 0, 0, 1.0, 0, 0.3, 0, 0, 0, 0.1, 0.5, 1, 0));
+    GoldEvidence served = new GoldEvidenceReader(connection, weights);
+    GoldEvidence everything = GoldEvidenceReader.everything(connection);
+    NextTrackRanker ranker = new NextTrackRanker(weights);
+
+    for (String seed : List.of("a", "b", "c")) {
+      String artist = everything.seedArtist(seed).orElse(null);
+      for (String user : new String[] {"u1", "u2", null}) {
+        ListenerProfile profile = user == null ? ListenerProfile.anonymous() : everything.profile(user);
+        for (List<String> recent : List.of(List.<String>of(), List.of("b"), List.of("b", "a", "c"))) {
+          assertThat(ranker.rank(new RankingRequest(served.read(seed, artist, user, recent), profile, 5, false)))
+              .as("seed %s, user %s, recent %s", seed, user, recent)
+              .isEqualTo(
+                  ranker.rank(new RankingRequest(everything.read(seed, artist, user, recent), profile, 5, false)));
+        }
+      }
+    }
+  }
+
+  @Test
+  void replayFollowersAreOnlyThoseOfTheLastPlays() throws Exception {
+    SeedEvidence evidence = LoadedGoldEvidence.load(connection).read("a", "x", "u1", List.of());
+
+    assertThat(evidence.userReplayFollowers()).extracting(Neighbour::trackId).containsExactly("c");
   }
 
   @Test

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 class NextTrackRankerTest {
 
   /** Every component weighted, so each rule below can show; the served weights may zero some. */
-  private static final NextTrackRanker RANKER =
-      new NextTrackRanker(new BlendWeights(1.0, 0.5, 0.5, 0.3, 0.5, 0.1, 0.3, 0.2, 0.05, 0.05, 0.5));
+  private static final BlendWeights ALL =
+      new BlendWeights(1.0, 0.5, 0.5, 0.5, 0.3, 0.5, 0.1, 0.3, 0.2, 0.05, 0.05, 0.5, 1.0, 0.0);
+
+  private static final NextTrackRanker RANKER = new NextTrackRanker(ALL);
 
   private static final ListenerProfile ALICE =
       ListenerProfile.of(
@@ -22,16 +24,13 @@ class NextTrackRankerTest {
               new KnownTrack("earlier", "other", 2, 0.1)),
           Map.of("band", 1.0, "other", 0.0));
 
-  private static final List<Neighbour> POPULAR =
-      List.of(new Neighbour("hit-1", "pop", 100), new Neighbour("hit-2", "pop", 90));
-
   @Test
   void whatTheListenerPlaysAfterTheSeedOutranksWhatEveryonePlays() {
     SeedEvidence evidence =
-        evidence(
-            List.of(),
-            Map.of("seed", List.of(new Neighbour("hers", "other", 1.0))),
-            Map.of("seed", List.of(new Neighbour("theirs", "other", 1.0))));
+        EvidenceBuilder.seed()
+            .user("seed", new Neighbour("hers", "other", 1.0))
+            .everyone("seed", new Neighbour("theirs", "other", 1.0))
+            .build();
 
     List<RankedTrack> answer = RANKER.rank(new RankingRequest(evidence, ALICE, 5, false));
 
@@ -43,10 +42,10 @@ class NextTrackRankerTest {
   @Test
   void componentsAddUpToTheScore() {
     SeedEvidence evidence =
-        evidence(
-            List.of(),
-            Map.of("seed", List.of(new Neighbour("hers", "other", 0.5))),
-            Map.of("seed", List.of(new Neighbour("hers", "other", 0.5))));
+        EvidenceBuilder.seed()
+            .user("seed", new Neighbour("hers", "other", 0.5))
+            .everyone("seed", new Neighbour("hers", "other", 0.5))
+            .build();
 
     RankedTrack best = RANKER.rank(new RankingRequest(evidence, ALICE, 1, false)).get(0);
 
@@ -59,12 +58,12 @@ class NextTrackRankerTest {
   @Test
   void whatFollowedTheRecentTracksCountsAndFadesWithEveryStepBack() {
     SeedEvidence withContext =
-        evidence(
-            List.of("previous", "before-previous"),
-            Map.of(
-                "previous", List.of(new Neighbour("after-previous", "other", 1.0)),
-                "before-previous", List.of(new Neighbour("after-before", "other", 1.0))),
-            Map.of("seed", List.of(new Neighbour("theirs", "other", 0.2))));
+        EvidenceBuilder.seed()
+            .recent("previous", "before-previous")
+            .user("previous", new Neighbour("after-previous", "other", 1.0))
+            .user("before-previous", new Neighbour("after-before", "other", 1.0))
+            .everyone("seed", new Neighbour("theirs", "other", 0.2))
+            .build();
 
     List<RankedTrack> answer = RANKER.rank(new RankingRequest(withContext, ALICE, 10, false));
 
@@ -78,19 +77,10 @@ class NextTrackRankerTest {
   void whatFollowedTheSeedLatelyOutranksAnOlderHabit() {
     // Over all time the listener played "old" and "new" after the seed equally; lately only "new".
     SeedEvidence evidence =
-        new SeedEvidence(
-            "seed",
-            "band",
-            List.of(),
-            Map.of("seed", List.of(new Neighbour("old", "other", 0.5), new Neighbour("new", "other", 0.5))),
-            List.of(new Neighbour("new", "other", 0.9), new Neighbour("old", "other", 0.1)),
-            List.of(),
-            List.of(),
-            Map.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            POPULAR);
+        EvidenceBuilder.seed()
+            .user("seed", new Neighbour("old", "other", 0.5), new Neighbour("new", "other", 0.5))
+            .userRecent(new Neighbour("new", "other", 0.9), new Neighbour("old", "other", 0.1))
+            .build();
 
     List<RankedTrack> answer = RANKER.rank(new RankingRequest(evidence, ALICE, 2, false));
 
@@ -99,25 +89,32 @@ class NextTrackRankerTest {
   }
 
   @Test
+  void whatFollowedTheSeedTheLastTimesOutranksAnOlderHabitWithItsReason() {
+    SeedEvidence evidence =
+        EvidenceBuilder.seed()
+            .user("seed", new Neighbour("habit", "other", 0.6), new Neighbour("last-time", "other", 0.4))
+            .userReplay(new Neighbour("last-time", "other", 1.0))
+            .build();
+    NextTrackRanker replaying =
+        new NextTrackRanker(new BlendWeights(1.0, 0, 1.0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, 1.0, 0));
+
+    List<RankedTrack> answer = replaying.rank(new RankingRequest(evidence, ALICE, 2, false));
+
+    assertThat(answer).extracting(RankedTrack::trackId).containsExactly("last-time", "habit");
+    assertThat(answer.get(0).reason()).isEqualTo(Reason.YOU_PLAYED_THIS_NEXT_LAST_TIME);
+    assertThat(answer.get(0).components()).containsKey(Component.USER_REPLAY);
+  }
+
+  @Test
   void theTrackBeforeTheSeedPicksWhichOfItsFollowersComesNext() {
     // After the seed the listener plays "album-next" or "playlist-next"; after (previous, seed)
     // it was always "playlist-next".
     SeedEvidence evidence =
-        new SeedEvidence(
-            "seed",
-            "band",
-            List.of("previous"),
-            Map.of(
-                "seed",
-                List.of(new Neighbour("album-next", "band", 0.6), new Neighbour("playlist-next", "other", 0.4))),
-            List.of(),
-            List.of(new Neighbour("playlist-next", "other", 1.0)),
-            List.of(),
-            Map.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            POPULAR);
+        EvidenceBuilder.seed()
+            .recent("previous")
+            .user("seed", new Neighbour("album-next", "band", 0.6), new Neighbour("playlist-next", "other", 0.4))
+            .userSequence(new Neighbour("playlist-next", "other", 1.0))
+            .build();
 
     List<RankedTrack> answer = RANKER.rank(new RankingRequest(evidence, ALICE, 2, false));
 
@@ -129,19 +126,7 @@ class NextTrackRankerTest {
   @Test
   void aTrackTheListenerPlaysNearTheSeedInEitherOrderIsACandidateWithItsReason() {
     SeedEvidence evidence =
-        new SeedEvidence(
-            "seed",
-            "band",
-            List.of(),
-            Map.of(),
-            List.of(),
-            List.of(),
-            List.of(new Neighbour("shuffled-neighbour", "other", 0.8)),
-            Map.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            POPULAR);
+        EvidenceBuilder.seed().userNeighbours("seed", new Neighbour("shuffled-neighbour", "other", 0.8)).build();
 
     RankedTrack best = RANKER.rank(new RankingRequest(evidence, ALICE, 1, false)).get(0);
 
@@ -150,33 +135,39 @@ class NextTrackRankerTest {
   }
 
   @Test
+  void theNeighboursOfTheRecentTracksCountFadedAndOnlyWithContext() {
+    SeedEvidence evidence =
+        EvidenceBuilder.seed()
+            .recent("previous")
+            .userNeighbours("seed", new Neighbour("near-seed", "other", 0.8))
+            .userNeighbours("previous", new Neighbour("near-previous", "other", 0.8))
+            .build();
+
+    List<RankedTrack> answer = RANKER.rank(new RankingRequest(evidence, ALICE, 10, false));
+
+    assertThat(answer).extracting(RankedTrack::trackId).containsSubsequence("near-seed", "near-previous");
+    assertThat(RANKER.rank(new RankingRequest(evidence.withoutContext(), ALICE, 10, false)))
+        .extracting(RankedTrack::trackId)
+        .contains("near-seed")
+        .doesNotContain("near-previous");
+  }
+
+  @Test
   void aComponentWeightedZeroBringsNoCandidates() {
     SeedEvidence evidence =
-        new SeedEvidence(
-            "seed",
-            "band",
-            List.of(),
-            Map.of(),
-            List.of(),
-            List.of(),
-            List.of(new Neighbour("shuffled-neighbour", "other", 0.8)),
-            Map.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            POPULAR);
+        EvidenceBuilder.seed().userNeighbours("seed", new Neighbour("shuffled-neighbour", "other", 0.8)).build();
+    BlendWeights noNeighbours = BlendWeights.of(withValue(ALL, "user neighbours", 0));
 
     List<RankedTrack> answer =
-        new NextTrackRanker(BlendWeights.SERVED).rank(new RankingRequest(evidence, ALICE, 10, false));
+        new NextTrackRanker(noNeighbours).rank(new RankingRequest(evidence, ALICE, 10, false));
 
-    assertThat(BlendWeights.SERVED.userNeighbours()).isZero();
     assertThat(answer).extracting(RankedTrack::trackId).doesNotContain("shuffled-neighbour");
   }
 
   @Test
   void aTrackFromEarlierInTheSessionIsAReplayCandidate() {
     SeedEvidence evidence =
-        evidence(List.of("earlier"), Map.of(), Map.of("seed", List.of(new Neighbour("theirs", "x", 0.01))));
+        EvidenceBuilder.seed().recent("earlier").everyone("seed", new Neighbour("theirs", "x", 0.01)).build();
 
     List<RankedTrack> answer = RANKER.rank(new RankingRequest(evidence, ALICE, 10, false));
 
@@ -186,12 +177,77 @@ class NextTrackRankerTest {
   }
 
   @Test
+  void aRecentTrackFactorOfZeroLeavesTheSessionsOwnTracksOut() {
+    // The listener played "earlier" then the seed; "earlier" follows "previous" in their history.
+    SeedEvidence evidence =
+        EvidenceBuilder.seed()
+            .recent("earlier", "previous")
+            .user("previous", new Neighbour("earlier", "other", 1.0), new Neighbour("elsewhere", "other", 0.5))
+            .build();
+    BlendWeights leaveOut = BlendWeights.of(withValue(ALL, "recent track factor", 0));
+
+    List<RankedTrack> kept = RANKER.rank(new RankingRequest(evidence, ALICE, 10, false));
+    List<RankedTrack> left = new NextTrackRanker(leaveOut).rank(new RankingRequest(evidence, ALICE, 10, false));
+
+    assertThat(kept).extracting(RankedTrack::trackId).contains("earlier", "previous");
+    assertThat(left).extracting(RankedTrack::trackId).contains("elsewhere").doesNotContain("earlier", "previous");
+  }
+
+  @Test
+  void fullNormalizationScalesEachComponentsBestCandidateToItsWeight() {
+    // The listener's probabilities after this seed are small (many followers); everyone's are large.
+    SeedEvidence evidence =
+        EvidenceBuilder.seed()
+            .user("seed", new Neighbour("hers", "other", 0.1), new Neighbour("also-hers", "other", 0.05))
+            .everyone("seed", new Neighbour("theirs", "other", 0.9))
+            .build();
+    BlendWeights weights = new BlendWeights(1.0, 0, 0, 0, 0.4, 0, 0, 0, 0, 0, 0, 0.5, 1.0, 1.0);
+
+    List<RankedTrack> answer = new NextTrackRanker(weights).rank(new RankingRequest(evidence, ALICE, 3, false));
+
+    assertThat(answer).extracting(RankedTrack::trackId).containsExactly("hers", "also-hers", "theirs");
+    assertThat(answer.get(0).components().get(Component.USER_TRANSITIONS)).isCloseTo(1.0, within(1e-12));
+    assertThat(answer.get(1).components().get(Component.USER_TRANSITIONS)).isCloseTo(0.5, within(1e-12));
+    assertThat(answer.get(2).components().get(Component.EVERYONE_TRANSITIONS)).isCloseTo(0.4, within(1e-12));
+  }
+
+  @Test
+  void aRequestWithoutAListenerIsRankedWithTheAnonymousWeights() {
+    SeedEvidence evidence = EvidenceBuilder.seed().everyone("seed", new Neighbour("theirs", "other", 1.0)).build();
+    BlendWeights personal = BlendWeights.of(withValue(ALL, "everyone", 0));
+    NextTrackRanker ranker = new NextTrackRanker(new ServedWeights(personal, ALL));
+
+    List<RankedTrack> anonymous =
+        ranker.rank(new RankingRequest(evidence, ListenerProfile.anonymous(), 1, false));
+    List<RankedTrack> listener = ranker.rank(new RankingRequest(evidence, ALICE, 10, false));
+
+    assertThat(anonymous).extracting(RankedTrack::trackId).containsExactly("theirs");
+    assertThat(anonymous.get(0).coldStart()).isFalse();
+    assertThat(listener).extracting(RankedTrack::trackId).doesNotContain("theirs");
+  }
+
+  @Test
+  void theServedAnonymousWeightsKeepEveryonesTransitions() {
+    assertThat(ServedWeights.SERVED.anonymous().everyoneTransitions()).isPositive();
+    SeedEvidence evidence = EvidenceBuilder.seed().everyone("seed", new Neighbour("theirs", "other", 1.0)).build();
+
+    RankedTrack best =
+        NextTrackRanker.served()
+            .rank(new RankingRequest(evidence, ListenerProfile.anonymous(), 1, false))
+            .get(0);
+
+    assertThat(best.trackId()).isEqualTo("theirs");
+    assertThat(best.reason()).isEqualTo(Reason.LISTENERS_ALSO_PLAY);
+  }
+
+  @Test
   void discoveryLeavesOutEveryTrackTheListenerPlayed() {
     SeedEvidence evidence =
-        evidence(
-            List.of("earlier"),
-            Map.of("seed", List.of(new Neighbour("hers", "other", 1.0))),
-            Map.of("seed", List.of(new Neighbour("theirs", "other", 1.0))));
+        EvidenceBuilder.seed()
+            .recent("earlier")
+            .user("seed", new Neighbour("hers", "other", 1.0))
+            .everyone("seed", new Neighbour("theirs", "other", 1.0))
+            .build();
 
     List<RankedTrack> answer = RANKER.rank(new RankingRequest(evidence, ALICE, 10, true));
 
@@ -202,19 +258,9 @@ class NextTrackRankerTest {
   @Test
   void aSeedNobodyFollowedFallsBackToTheArtistsPopularTracksThenEveryones() {
     SeedEvidence nothing =
-        new SeedEvidence(
-            "seed",
-            "band",
-            List.of(),
-            Map.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            Map.of(),
-            List.of(),
-            List.of(),
-            List.of(new Neighbour("seed", "band", 50), new Neighbour("band-hit", "band", 40)),
-            POPULAR);
+        EvidenceBuilder.seed()
+            .artistTop(new Neighbour("seed", "band", 50), new Neighbour("band-hit", "band", 40))
+            .build();
 
     List<RankedTrack> answer =
         RANKER.rank(new RankingRequest(nothing, ListenerProfile.anonymous(), 3, false));
@@ -225,12 +271,9 @@ class NextTrackRankerTest {
     assertThat(nothing.isColdStart()).isTrue();
   }
 
-  private static SeedEvidence evidence(
-      List<String> recent,
-      Map<String, List<Neighbour>> user,
-      Map<String, List<Neighbour>> everyone) {
-    return new SeedEvidence(
-        "seed", "band", recent, user, List.of(), List.of(), List.of(), everyone, List.of(), List.of(), List.of(),
-        POPULAR);
+  private static double[] withValue(BlendWeights weights, String name, double value) {
+    double[] values = weights.values();
+    values[List.of(BlendWeights.NAMES).indexOf(name)] = value;
+    return values;
   }
 }

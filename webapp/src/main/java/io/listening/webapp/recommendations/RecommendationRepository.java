@@ -2,13 +2,13 @@ package io.listening.webapp.recommendations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.listening.recommender.ranking.BlendWeights;
 import io.listening.recommender.ranking.Component;
 import io.listening.recommender.ranking.GoldEvidenceReader;
 import io.listening.recommender.ranking.ListenerProfile;
 import io.listening.recommender.ranking.NextTrackRanker;
 import io.listening.recommender.ranking.RankedTrack;
 import io.listening.recommender.ranking.RankingRequest;
+import io.listening.recommender.ranking.ServedWeights;
 import io.listening.webapp.warehouse.Warehouse;
 import io.listening.webapp.warehouse.WarehouseBuild;
 import io.listening.webapp.warehouse.WarehouseBuildChangedException;
@@ -30,7 +30,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Answers a {@link RecommendationQuery} from the gold recommendation models: the recommender
  * module's {@link GoldEvidenceReader} reads what gold precomputed for the seed, the recent tracks
- * and the listener, and its {@link NextTrackRanker} with the served weights ranks it, the same
+ * and the listener (only the relations the served weights use), and its {@link NextTrackRanker}
+ * with the served weights ranks it (the personal set when the query names a listener), the same
  * code the offline evaluation measures (recommender/README.md). Names come from {@code
  * gold.tracks}. The cached value is the answer's JSON less its closing brace ({@link
  * RecommendationAnswer}), so a hit is served without JSON work.
@@ -43,7 +44,7 @@ class RecommendationRepository {
 
   private final Warehouse warehouse;
   private final ObjectMapper json;
-  private final NextTrackRanker ranker = new NextTrackRanker(BlendWeights.SERVED);
+  private final NextTrackRanker ranker = new NextTrackRanker(ServedWeights.SERVED);
 
   RecommendationRepository(Warehouse warehouse, ObjectMapper json) {
     this.warehouse = warehouse;
@@ -101,7 +102,7 @@ class RecommendationRepository {
     if (!seedNames.containsKey(seed)) {
       return Optional.empty();
     }
-    GoldEvidenceReader gold = new GoldEvidenceReader(connection, false);
+    GoldEvidenceReader gold = new GoldEvidenceReader(connection, ServedWeights.SERVED);
     ListenerProfile profile = ListenerProfile.anonymous();
     if (query.userId() != null) {
       profile = gold.profile(query.userId());
