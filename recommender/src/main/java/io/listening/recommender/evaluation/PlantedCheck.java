@@ -1,5 +1,6 @@
 package io.listening.recommender.evaluation;
 
+import io.listening.recommender.ranking.BlendWeights;
 import io.listening.recommender.ranking.GoldEvidenceReader;
 import io.listening.recommender.ranking.ListenerProfile;
 import io.listening.recommender.ranking.NextTrackRanker;
@@ -34,8 +35,10 @@ import java.util.stream.Collectors;
  * planted related tracks among them, over those the warehouse knows at all:
  *
  * <pre>
- * PlantedCheck --warehouse W.duckdb --pairs PAIRS.csv [--min-plays 20]
+ * PlantedCheck --warehouse W.duckdb --pairs PAIRS.csv [--min-plays 20] [--weights 'W;W...']
  * </pre>
+ *
+ * {@code --weights} adds a row per candidate weight set (the 14 numbers of {@link BlendWeights#NAMES}).
  *
  * PAIRS.csv is what {@code poller simulate --planted-pairs} writes (track_id,related_track_id).
  * Exit status 2 on bad arguments or a missing or malformed file, 1 when the warehouse cannot be
@@ -44,6 +47,8 @@ import java.util.stream.Collectors;
 public final class PlantedCheck {
 
   static final int ANSWER = 10;
+  static final String USAGE =
+      "usage: PlantedCheck --warehouse W.duckdb --pairs PAIRS.csv [--min-plays 20] [--weights 'W;W...']";
   private static final String SEEDS_SQL =
       "select track_id from gold.tracks where plays >= ? order by plays desc, track_id";
   private static final String KNOWN_SQL = "select track_id from gold.tracks";
@@ -60,11 +65,11 @@ public final class PlantedCheck {
   static int run(String[] args, PrintStream out, PrintStream log) {
     Map<String, String> options = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
-      if (List.of("--warehouse", "--pairs", "--min-plays").contains(args[i]) && i + 1 < args.length) {
+      if (List.of("--warehouse", "--pairs", "--min-plays", "--weights").contains(args[i]) && i + 1 < args.length) {
         options.put(args[i], args[++i]);
       } else {
         log.println("error: unknown or incomplete argument " + args[i]);
-        log.println("usage: PlantedCheck --warehouse W.duckdb --pairs PAIRS.csv [--min-plays 20]");
+        log.println(USAGE);
         return 2;
       }
     }
@@ -76,6 +81,12 @@ public final class PlantedCheck {
       rankers.put("(a) most popular", Baselines.mostPopular());
       rankers.put("(d) global co-occurrence (served before)", Baselines.globalCoOccurrence());
       rankers.put("(e) served model", NextTrackRanker.served());
+      for (String candidate : options.getOrDefault("--weights", "").split(";")) {
+        if (!candidate.isBlank()) {
+          BlendWeights weights = BlendWeights.parse(candidate);
+          rankers.put("(e') " + weights, new NextTrackRanker(weights));
+        }
+      }
       List<Seed> seeds;
       try (Connection connection = readOnly(warehouse)) {
         seeds = seeds(connection, planted, minPlays);

@@ -227,6 +227,26 @@ class NextTrackRankerTest {
   }
 
   @Test
+  void anAnonymousAnswerPrefersStrongTransitionsToTheSeedsArtistsOtherTracks() {
+    // The simulated data's shape: the seed's artist has many tracks that rarely follow it, and
+    // other artists' tracks follow it often. A flat same-artist bonus must not outweigh that.
+    SeedEvidence evidence =
+        EvidenceBuilder.seed()
+            .everyone(
+                "seed",
+                new Neighbour("related", "other", 0.09),
+                new Neighbour("same-artist-1", "band", 0.01),
+                new Neighbour("same-artist-2", "band", 0.005))
+            .build();
+
+    List<RankedTrack> answer =
+        NextTrackRanker.served().rank(new RankingRequest(evidence, ListenerProfile.anonymous(), 3, false));
+
+    assertThat(answer.get(0).trackId()).isEqualTo("related");
+    assertThat(answer.get(0).reason()).isEqualTo(Reason.LISTENERS_ALSO_PLAY);
+  }
+
+  @Test
   void theServedAnonymousWeightsKeepEveryonesTransitions() {
     assertThat(ServedWeights.SERVED.anonymous().everyoneTransitions()).isPositive();
     SeedEvidence evidence = EvidenceBuilder.seed().everyone("seed", new Neighbour("theirs", "other", 1.0)).build();
