@@ -133,3 +133,34 @@ top_listening as (
     where item_rank <= {{ var('top_n') }}
 )
 {%- endmacro %}
+
+
+{#
+  period_rows(facts_cte, columns): every row of facts_cte once per period type of
+  listening_periods(), with period_type and period_start before the given columns. facts_cte
+  needs listen_date and listen_weekday (1 = Monday). The period roll-ups of the dashboard are cut
+  with it, so they cut the periods exactly as top_tracks and top_artists do.
+#}
+{% macro period_rows(facts_cte, columns) -%}
+    {%- for period_type, period_start in listening_periods() %}
+    select
+        '{{ period_type }}' as period_type,
+        {{ period_start }} as period_start,
+        {{ columns | join(', ') }}
+    from {{ facts_cte }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+{%- endmacro %}
+
+
+{#
+  latest_spelling(column): the aggregate of a name over day-level rows that the dashboard shows
+  for a range: the spelling of the latest listen_date, and of those the greatest, so that the
+  choice never depends on the order rows are read in (the webapp's reads of the day-level tables
+  use the same rule). The date is cast to its ten ISO characters and cut off again.
+#}
+{% macro latest_spelling(column) -%}
+    substring(max({{ dbt.concat(['cast(listen_date as ' ~ dbt.type_string() ~ ')', column]) }}), 11)
+{%- endmacro %}

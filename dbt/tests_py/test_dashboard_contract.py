@@ -38,7 +38,8 @@ def warehouse():
 
 def test_the_webapp_schema_names_the_dashboards_tables():
     assert {"daily_track_listening", "hourly_listening", "daily_device_listening",
-            "daily_podcast_listening", "dead_letter_reasons"} <= set(webapp_tables())
+            "daily_podcast_listening", "dead_letter_reasons", "period_track_listening",
+            "period_artist_listening", "period_listening_totals"} <= set(webapp_tables())
 
 
 @pytest.mark.parametrize("table", sorted(webapp_tables()))

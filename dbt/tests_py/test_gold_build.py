@@ -211,6 +211,10 @@ DASHBOARD_FACTS = {
     "daily_device_listening",
     "daily_podcast_listening",
     "dead_letter_reasons",
+    # whole periods over everyone, summed from daily_track_listening (test_period_rollups.py)
+    "period_track_listening",
+    "period_artist_listening",
+    "period_listening_totals",
 }
 
 EXPECTED_TOTALS = {

@@ -42,10 +42,29 @@ public record DashboardFilter(
     return new DashboardFilter(Period.ALL, null, null, null);
   }
 
-  /** The filter of a period that contains {@code today} (not for custom dates). */
+  /**
+   * The filter of the preset {@code period}: the whole period that contains {@code today}, so that
+   * a preset is exactly a period gold rolls up; just today for {@link Period#TODAY}; no bounds for
+   * custom dates.
+   */
   public static DashboardFilter of(Period period, LocalDate today, @Nullable String userId) {
-    LocalDate first = period.firstDay(today).orElse(null);
-    return new DashboardFilter(period, first, first == null ? null : today, userId);
+    if (period == Period.TODAY) {
+      return new DashboardFilter(period, today, today, userId);
+    }
+    return period
+        .kind()
+        .map(kind -> WholePeriod.containing(kind, today))
+        .map(whole -> new DashboardFilter(period, whole.firstDay(), whole.lastDay(), userId))
+        .orElseGet(() -> new DashboardFilter(period, null, null, userId));
+  }
+
+  /**
+   * The whole period gold has a roll-up of for this filter: only for everyone (the roll-ups hold
+   * no listener's rows; one listener's days are few and stored together) and only when the range
+   * is exactly such a period, whether a preset or custom dates chose it.
+   */
+  public Optional<WholePeriod> wholePeriodForEveryone() {
+    return userId == null ? WholePeriod.of(from, to) : Optional.empty();
   }
 
   /**

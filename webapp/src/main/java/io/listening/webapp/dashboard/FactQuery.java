@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * Runs a read over a gold fact table with the filter applied. The SQL names the filter's place with
  * {@code {filter}}, which becomes a condition on the table's {@code listen_date} and {@code
- * user_id} (or {@code true}); its values are bound as parameters, before any of the caller's own.
+ * user_id} (or {@code true}), or, over a period roll-up, with {@code {period}}, which becomes one
+ * on its {@code period_type} and {@code period_start}; the values are bound as parameters, before
+ * any of the caller's own.
  */
 public final class FactQuery {
 
@@ -57,6 +59,39 @@ public final class FactQuery {
   /** {@code sql} with its {@code {filter}} on {@code listen_date} and {@code user_id}. */
   public static FactQuery of(String sql, DashboardFilter filter) {
     return of(sql, filter, "listen_date");
+  }
+
+  /** {@code sql} over a period roll-up, with its {@code {period}} on that one period's rows. */
+  public static FactQuery ofPeriod(String sql, WholePeriod period) {
+    FactQuery query = new FactQuery(sql.replace("{period}", "(period_type = ? and period_start = ?)"));
+    int occurrences = sql.split("\\{period}", -1).length - 1;
+    for (int i = 0; i < occurrences; i++) {
+      query.parameters.add(period.kind().periodType());
+      query.parameters.add(period.start());
+    }
+    return query;
+  }
+
+  /**
+   * The read for {@code filter}: {@code wholePeriodSql} over gold's roll-up when the filter selects
+   * a whole period for everyone ({@link DashboardFilter#wholePeriodForEveryone()}), else {@code
+   * daySql} over the day-level facts. The two must give the same columns and, for a whole period,
+   * the same rows; the caller binds its own values after either.
+   */
+  public static FactQuery of(DashboardFilter filter, String wholePeriodSql, String daySql) {
+    return filter
+        .wholePeriodForEveryone()
+        .map(period -> ofPeriod(wholePeriodSql, period))
+        .orElseGet(() -> of(daySql, filter));
+  }
+
+  /**
+   * SQL of the name a day-level read shows for a range: the spelling of the latest day, and of that
+   * day's the greatest, whatever order the rows are read in. The rule of gold's roll-ups (dbt
+   * macro {@code latest_spelling}), so a whole period reads the same names from either.
+   */
+  public static String latestSpelling(String column) {
+    return "substring(max(cast(listen_date as varchar) || " + column + "), 11)";
   }
 
   /** Binds the next {@code ?} of the caller's own. */

@@ -1,26 +1,30 @@
 package io.listening.webapp.dashboard;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** The time ranges the filter offers; calendar periods that contain today, or custom dates. */
+/**
+ * The time ranges the filter offers: the whole calendar period that contains today (today, this
+ * week from Monday, this month, this year; {@link WholePeriod} says where each begins and ends),
+ * all time, or custom dates.
+ */
 public enum Period {
-  TODAY("today", "Today"),
-  WEEK("week", "This week"),
-  MONTH("month", "This month"),
-  YEAR("year", "This year"),
-  ALL("all", "All time"),
-  CUSTOM("custom", "Custom dates");
+  TODAY("today", "Today", null),
+  WEEK("week", "This week", WholePeriod.Kind.WEEK),
+  MONTH("month", "This month", WholePeriod.Kind.MONTH),
+  YEAR("year", "This year", WholePeriod.Kind.YEAR),
+  ALL("all", "All time", WholePeriod.Kind.ALL_TIME),
+  CUSTOM("custom", "Custom dates", null);
 
   private final String parameter;
   private final String label;
+  private final WholePeriod.@Nullable Kind kind;
 
-  Period(String parameter, String label) {
+  Period(String parameter, String label, WholePeriod.@Nullable Kind kind) {
     this.parameter = parameter;
     this.label = label;
+    this.kind = kind;
   }
 
   /** The value of the {@code range} URL parameter. */
@@ -36,14 +40,8 @@ public enum Period {
     return Arrays.stream(values()).filter(p -> p.parameter.equals(value)).findFirst();
   }
 
-  /** First day of the period containing {@code today}; empty for all time and custom dates. */
-  Optional<LocalDate> firstDay(LocalDate today) {
-    return switch (this) {
-      case TODAY -> Optional.of(today);
-      case WEEK -> Optional.of(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
-      case MONTH -> Optional.of(today.withDayOfMonth(1));
-      case YEAR -> Optional.of(today.withDayOfYear(1));
-      case ALL, CUSTOM -> Optional.empty();
-    };
+  /** The kind of whole period this preset selects; empty for today and custom dates. */
+  Optional<WholePeriod.Kind> kind() {
+    return Optional.ofNullable(kind);
   }
 }

@@ -23,12 +23,39 @@ class DashboardFilterTest {
   }
 
   @Test
-  void calendarPeriodsRunFromTheirFirstDayToToday() {
+  void calendarPresetsAreTheWholePeriodThatContainsToday() {
     assertThat(parse("range=today")).extracting("from", "to").containsExactly(THURSDAY, THURSDAY);
-    assertThat(parse("range=week").from()).isEqualTo(LocalDate.of(2024, 12, 2));
-    assertThat(parse("range=month").from()).isEqualTo(LocalDate.of(2024, 12, 1));
-    assertThat(parse("range=year").from()).isEqualTo(LocalDate.of(2024, 1, 1));
-    assertThat(parse("range=year").to()).isEqualTo(THURSDAY);
+    assertThat(parse("range=week"))
+        .extracting("from", "to")
+        .containsExactly(LocalDate.of(2024, 12, 2), LocalDate.of(2024, 12, 8));
+    assertThat(parse("range=month"))
+        .extracting("from", "to")
+        .containsExactly(LocalDate.of(2024, 12, 1), LocalDate.of(2024, 12, 31));
+    assertThat(parse("range=year"))
+        .extracting("from", "to")
+        .containsExactly(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31));
+  }
+
+  @Test
+  void presetsAndExactCustomPeriodsOverEveryoneReadAWholePeriod() {
+    assertThat(parse("").wholePeriodForEveryone()).contains(WholePeriod.ALL_TIME);
+    assertThat(parse("range=week").wholePeriodForEveryone())
+        .contains(new WholePeriod(WholePeriod.Kind.WEEK, LocalDate.of(2024, 12, 2)));
+    assertThat(parse("range=month").wholePeriodForEveryone())
+        .contains(new WholePeriod(WholePeriod.Kind.MONTH, LocalDate.of(2024, 12, 1)));
+    assertThat(parse("range=year").wholePeriodForEveryone())
+        .contains(new WholePeriod(WholePeriod.Kind.YEAR, LocalDate.of(2024, 1, 1)));
+    assertThat(parse("range=custom&from=2024-11-01&to=2024-11-30").wholePeriodForEveryone())
+        .contains(new WholePeriod(WholePeriod.Kind.MONTH, LocalDate.of(2024, 11, 1)));
+  }
+
+  @Test
+  void todayOneListenerAndOtherRangesReadTheDays() {
+    assertThat(parse("range=today").wholePeriodForEveryone()).isEmpty();
+    assertThat(parse("range=month&user=alice").wholePeriodForEveryone()).isEmpty();
+    assertThat(parse("range=custom&from=2024-11-01&to=2024-11-29").wholePeriodForEveryone())
+        .isEmpty();
+    assertThat(parse("range=custom&from=2024-11-01").wholePeriodForEveryone()).isEmpty();
   }
 
   @Test

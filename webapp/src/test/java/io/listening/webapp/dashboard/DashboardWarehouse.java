@@ -89,6 +89,45 @@ public final class DashboardWarehouse {
     select user_id, listen_date, plays, skips, listening_ms, unique_tracks, unique_artists
     from gold.daily_user_stats where plays + skips > 0
     """,
+    // The period roll-ups over everyone, summed from the day-level track facts as dbt sums them
+    // (period_track_listening and friends): each day once per period type.
+    """
+    create temporary table period_days as
+    select period_type,
+           case period_type
+             when 'all_time' then date '1970-01-01'
+             when 'year' then cast(date_trunc('year', listen_date) as date)
+             when 'month' then cast(date_trunc('month', listen_date) as date)
+             else cast(listen_date - cast(isodow(listen_date) - 1 as integer) as date)
+           end as period_start,
+           facts.*
+    from gold.daily_track_listening as facts
+    cross join (values ('all_time'), ('year'), ('month'), ('week')) as periods(period_type)
+    """,
+    """
+    insert into gold.period_track_listening
+    select period_type, period_start, track_id,
+           substring(max(cast(listen_date as varchar) || track_name), 11),
+           substring(max(cast(listen_date as varchar) || artist_key), 11),
+           substring(max(cast(listen_date as varchar) || artist_name), 11),
+           sum(plays), sum(skips), sum(listening_ms), count(distinct user_id)
+    from period_days group by period_type, period_start, track_id
+    """,
+    """
+    insert into gold.period_artist_listening
+    select period_type, period_start, artist_key,
+           substring(max(cast(listen_date as varchar) || artist_name), 11),
+           count(distinct track_id), sum(plays), sum(skips), sum(listening_ms),
+           count(distinct user_id)
+    from period_days group by period_type, period_start, artist_key
+    """,
+    """
+    insert into gold.period_listening_totals
+    select period_type, period_start, sum(plays), sum(skips), sum(listening_ms),
+           count(distinct user_id), count(distinct listen_date), min(listen_date),
+           max(listen_date), count(distinct track_id), count(distinct artist_name)
+    from period_days group by period_type, period_start
+    """,
     """
     insert into gold.daily_podcast_listening values
       ('alice', date '2024-12-03', 'Lex Fridman Podcast', 2, 2, 1800000)
@@ -124,6 +163,35 @@ public final class DashboardWarehouse {
   };
 
   private DashboardWarehouse() {}
+
+  /**
+   * A whole period over everyone (read from the roll-ups) and a custom range that is no whole
+   * period but holds the same days with music (read from the day-level facts): every read must
+   * give the two the same figures.
+   */
+  public record SameDays(DashboardFilter wholePeriod, DashboardFilter days) {
+    @Override
+    public String toString() {
+      return wholePeriod.wholePeriodForEveryone().orElseThrow() + " as " + days.describeRange();
+    }
+  }
+
+  /** The fixture's periods, each of every kind, beside a range of their days with music. */
+  public static java.util.List<SameDays> wholePeriodsAndTheirDays() {
+    return java.util.List.of(
+        new SameDays(DashboardFilter.everything(), custom("2024-11-20", "2024-12-05")),
+        new SameDays(custom("2024-01-01", "2024-12-31"), custom("2024-11-01", "2024-12-30")),
+        new SameDays(custom("2024-12-01", "2024-12-31"), custom("2024-12-01", "2024-12-30")),
+        new SameDays(custom("2024-11-01", "2024-11-30"), custom("2024-11-02", "2024-11-30")),
+        // Sunday 1 December is the last day of the week from Monday 25 November.
+        new SameDays(custom("2024-11-25", "2024-12-01"), custom("2024-11-26", "2024-12-01")),
+        new SameDays(custom("2024-12-02", "2024-12-08"), custom("2024-12-02", "2024-12-07")));
+  }
+
+  private static DashboardFilter custom(String from, String to) {
+    return new DashboardFilter(
+        Period.CUSTOM, java.time.LocalDate.parse(from), java.time.LocalDate.parse(to), null);
+  }
 
   /** Publishes the fixture as build {@code buildId} at {@code published}. */
   public static void publish(Path published, String buildId) {

@@ -40,6 +40,39 @@ class FactQueryTest {
         .isEqualTo(3);
   }
 
+  private String source(DashboardFilter filter) {
+    return fixture
+        .warehouse()
+        .read(
+            (connection, build) ->
+                FactQuery.of(
+                        filter,
+                        "select 'roll-up ' || plays as source from gold.period_listening_totals"
+                            + " where {period} and plays >= ?",
+                        "select 'days ' || sum(plays) as source from gold.daily_listening_stats"
+                            + " where {filter} and plays >= ?")
+                    .with(0)
+                    .first(connection, row -> row.getString("source"))
+                    .orElseThrow());
+  }
+
+  @Test
+  void aWholePeriodForEveryoneReadsItsRollUpAndAnythingElseTheDays() {
+    assertThat(source(DashboardFilter.everything())).isEqualTo("roll-up " + PLAYS);
+    assertThat(
+            source(
+                new DashboardFilter(
+                    Period.CUSTOM, LocalDate.of(2024, 12, 2), LocalDate.of(2024, 12, 8), null)))
+        .isEqualTo("roll-up 7");
+    assertThat(source(DashboardFilter.everything().withUser("alice")))
+        .isEqualTo("days " + ALICE_PLAYS);
+    assertThat(
+            source(
+                new DashboardFilter(
+                    Period.CUSTOM, LocalDate.of(2024, 12, 1), LocalDate.of(2024, 12, 2), null)))
+        .isEqualTo("days " + EARLY_DECEMBER_PLAYS);
+  }
+
   @Test
   void aListenerWithNoPlaysInTheRangeGetsZeroNotAnError() {
     assertThat(plays(DashboardFilter.everything().withUser("nobody"))).isZero();

@@ -127,3 +127,42 @@ create table gold.data_quality_results (
   failures bigint,
   message varchar
 );
+
+create table gold.period_track_listening (
+  period_type varchar,
+  period_start date,
+  track_id varchar,
+  track_name varchar,
+  artist_key varchar,
+  artist_name varchar,
+  plays bigint,
+  skips bigint,
+  listening_ms bigint,
+  listeners bigint
+);
+
+create table gold.period_artist_listening (
+  period_type varchar,
+  period_start date,
+  artist_key varchar,
+  artist_name varchar,
+  tracks bigint,
+  plays bigint,
+  skips bigint,
+  listening_ms bigint,
+  listeners bigint
+);
+
+create table gold.period_listening_totals (
+  period_type varchar,
+  period_start date,
+  plays bigint,
+  skips bigint,
+  listening_ms bigint,
+  listeners bigint,
+  days bigint,
+  first_day date,
+  last_day date,
+  unique_tracks bigint,
+  unique_artists bigint
+);

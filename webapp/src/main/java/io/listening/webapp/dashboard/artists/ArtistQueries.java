@@ -1,5 +1,7 @@
 package io.listening.webapp.dashboard.artists;
 
+import static io.listening.webapp.dashboard.FactQuery.latestSpelling;
+
 import io.listening.webapp.dashboard.DashboardFilter;
 import io.listening.webapp.dashboard.DayHistory;
 import io.listening.webapp.dashboard.FactQuery;
@@ -10,7 +12,10 @@ import java.sql.SQLException;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** Artists (by artist_key, as gold's top lists group them) from gold.daily_track_listening. */
+/**
+ * Artists (by artist_key, as gold's top lists group them): from gold.period_artist_listening for a
+ * whole period over everyone, else summed from gold.daily_track_listening.
+ */
 @Service
 class ArtistQueries {
 
@@ -18,20 +23,30 @@ class ArtistQueries {
 
   private static final String RANKED =
       """
-      select artist_key as id, arg_max(artist_name, listen_date) as name,
+      select artist_key as id, %1$s as name,
              count(distinct track_id) as tracks, sum(plays) as plays, sum(skips) as skips,
              sum(listening_ms) as listening_ms, count(distinct user_id) as listeners
       from gold.daily_track_listening
-      where {filter} %s
+      where {filter} %%s
       group by artist_key
+      order by plays desc, listening_ms desc, artist_key
+      limit ?
+      """
+          .formatted(latestSpelling("artist_name"));
+
+  private static final String PERIOD_RANKED =
+      """
+      select artist_key as id, artist_name as name, tracks, plays, skips, listening_ms, listeners
+      from gold.period_artist_listening
+      where {period} %s
       order by plays desc, listening_ms desc, artist_key
       limit ?
       """;
 
+  // By the artist_key of each day's streams: a track renamed to another artist counts for both.
   private static final String TRACKS =
       """
-      select track_id as id, arg_max(track_name, listen_date) as name,
-             arg_max(artist_name, listen_date) as detail, sum(plays) as plays,
+      select track_id as id, %1$s as name, %2$s as detail, sum(plays) as plays,
              sum(skips) as skips, sum(listening_ms) as listening_ms,
              count(distinct user_id) as listeners
       from gold.daily_track_listening
@@ -39,7 +54,8 @@ class ArtistQueries {
       group by track_id
       order by plays desc, listening_ms desc, track_id
       limit ?
-      """;
+      """
+          .formatted(latestSpelling("track_name"), latestSpelling("artist_name"));
 
   private static final String HISTORY =
       """
@@ -59,13 +75,18 @@ class ArtistQueries {
   List<Ranked> top(DashboardFilter filter) {
     return warehouse.read(
         (connection, build) ->
-            FactQuery.of(RANKED.formatted(""), filter).with(TOP).list(connection, ArtistQueries::artist));
+            FactQuery.of(filter, PERIOD_RANKED.formatted(""), RANKED.formatted(""))
+                .with(TOP)
+                .list(connection, ArtistQueries::artist));
   }
 
   List<Ranked> artist(DashboardFilter filter, String artistKey) {
     return warehouse.read(
         (connection, build) ->
-            FactQuery.of(RANKED.formatted("and artist_key = ?"), filter)
+            FactQuery.of(
+                    filter,
+                    PERIOD_RANKED.formatted("and artist_key = ?"),
+                    RANKED.formatted("and artist_key = ?"))
                 .with(artistKey)
                 .with(1)
                 .list(connection, ArtistQueries::artist));

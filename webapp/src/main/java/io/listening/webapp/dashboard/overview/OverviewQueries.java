@@ -2,14 +2,20 @@ package io.listening.webapp.dashboard.overview;
 
 import io.listening.webapp.dashboard.DashboardFilter;
 import io.listening.webapp.dashboard.FactQuery;
+import io.listening.webapp.dashboard.WholePeriod;
 import io.listening.webapp.warehouse.Warehouse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-/** The overview's reads: day-level gold tables only, so any range and listener is cheap. */
+/**
+ * The overview's reads: gold.period_listening_totals for a whole period over everyone, else the
+ * day-level gold tables within the range (one listener's rows are stored together).
+ */
 @Service
 class OverviewQueries {
 
@@ -31,6 +37,14 @@ class OverviewQueries {
       select count(distinct track_id) as tracks, count(distinct artist_name) as artists
       from gold.daily_track_listening
       where {filter}
+      """;
+
+  private static final String PERIOD_TOTALS_SQL =
+      """
+      select plays, skips, listening_ms, listeners, days, first_day, last_day, unique_tracks,
+             unique_artists
+      from gold.period_listening_totals
+      where {period}
       """;
 
   // Any stream (music or podcast) makes a day listened: daily_user_stats has a row for it.
@@ -66,25 +80,11 @@ class OverviewQueries {
 
   private static Overview overview(Connection connection, DashboardFilter filter)
       throws SQLException {
-    record Totals(long plays, long skips, long ms, long listeners, long days, LocalDate first, LocalDate last) {}
+    Optional<WholePeriod> wholePeriod = filter.wholePeriodForEveryone();
     Totals totals =
-        FactQuery.of(TOTALS_SQL, filter)
-            .first(
-                connection,
-                row ->
-                    new Totals(
-                        row.getLong("plays"),
-                        row.getLong("skips"),
-                        row.getLong("listening_ms"),
-                        row.getLong("listeners"),
-                        row.getLong("days"),
-                        row.getObject("first_day", LocalDate.class),
-                        row.getObject("last_day", LocalDate.class)))
-            .orElseThrow();
-    long[] uniques =
-        FactQuery.of(UNIQUES_SQL, filter)
-            .first(connection, row -> new long[] {row.getLong("tracks"), row.getLong("artists")})
-            .orElseThrow();
+        wholePeriod.isPresent()
+            ? periodTotals(connection, wholePeriod.get())
+            : dayTotals(connection, filter);
     List<GapRow> gapRows =
         FactQuery.of(GAPS_SQL, filter)
             .list(
@@ -101,8 +101,8 @@ class OverviewQueries {
         totals.plays(),
         totals.skips(),
         totals.ms(),
-        uniques[0],
-        uniques[1],
+        totals.tracks(),
+        totals.artists(),
         totals.listeners(),
         totals.days(),
         totals.first(),
@@ -113,4 +113,58 @@ class OverviewQueries {
   }
 
   private record GapRow(Overview.Gap gap, long count, long days) {}
+
+  private record Totals(
+      long plays,
+      long skips,
+      long ms,
+      long listeners,
+      long days,
+      @Nullable LocalDate first,
+      @Nullable LocalDate last,
+      long tracks,
+      long artists) {}
+
+  /** A whole period has one row, or none when it has no music. */
+  private static Totals periodTotals(Connection connection, WholePeriod period)
+      throws SQLException {
+    return FactQuery.ofPeriod(PERIOD_TOTALS_SQL, period)
+        .first(
+            connection,
+            row ->
+                new Totals(
+                    row.getLong("plays"),
+                    row.getLong("skips"),
+                    row.getLong("listening_ms"),
+                    row.getLong("listeners"),
+                    row.getLong("days"),
+                    row.getObject("first_day", LocalDate.class),
+                    row.getObject("last_day", LocalDate.class),
+                    row.getLong("unique_tracks"),
+                    row.getLong("unique_artists")))
+        .orElse(new Totals(0, 0, 0, 0, 0, null, null, 0, 0));
+  }
+
+  private static Totals dayTotals(Connection connection, DashboardFilter filter)
+      throws SQLException {
+    long[] uniques =
+        FactQuery.of(UNIQUES_SQL, filter)
+            .first(connection, row -> new long[] {row.getLong("tracks"), row.getLong("artists")})
+            .orElseThrow();
+    return FactQuery.of(TOTALS_SQL, filter)
+        .first(
+            connection,
+            row ->
+                new Totals(
+                    row.getLong("plays"),
+                    row.getLong("skips"),
+                    row.getLong("listening_ms"),
+                    row.getLong("listeners"),
+                    row.getLong("days"),
+                    row.getObject("first_day", LocalDate.class),
+                    row.getObject("last_day", LocalDate.class),
+                    uniques[0],
+                    uniques[1]))
+        .orElseThrow();
+  }
 }

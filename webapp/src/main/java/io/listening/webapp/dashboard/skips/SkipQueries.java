@@ -1,5 +1,7 @@
 package io.listening.webapp.dashboard.skips;
 
+import static io.listening.webapp.dashboard.FactQuery.latestSpelling;
+
 import io.listening.webapp.dashboard.DashboardFilter;
 import io.listening.webapp.dashboard.FactQuery;
 import io.listening.webapp.dashboard.Ranked;
@@ -9,7 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Skip rates (skips among all music streams, skips being streams under the play threshold) from
- * gold.daily_track_listening and gold.hourly_listening.
+ * gold.daily_track_listening and gold.hourly_listening, or for a whole period over everyone from
+ * gold.period_track_listening and period_artist_listening.
  */
 @Service
 class SkipQueries {
@@ -21,7 +24,7 @@ class SkipQueries {
 
   private static final String BY_ITEM =
       """
-      select %1$s as id, arg_max(%2$s, listen_date) as name, arg_max(%3$s, listen_date) as detail,
+      select %1$s as id, %2$s as name, %3$s as detail,
              sum(plays) as plays, sum(skips) as skips, sum(listening_ms) as listening_ms,
              count(distinct user_id) as listeners
       from gold.daily_track_listening
@@ -29,6 +32,15 @@ class SkipQueries {
       group by %1$s
       having sum(plays) + sum(skips) >= ?
       order by sum(skips) / (sum(plays) + sum(skips)) desc, sum(skips) desc, %1$s
+      limit ?
+      """;
+
+  private static final String PERIOD_BY_ITEM =
+      """
+      select %1$s as id, %2$s as name, %3$s as detail, plays, skips, listening_ms, listeners
+      from gold.%4$s
+      where {period} and plays + skips >= ?
+      order by skips / (plays + skips) desc, skips desc, %1$s
       limit ?
       """;
 
@@ -48,11 +60,19 @@ class SkipQueries {
   }
 
   List<Ranked> tracks(DashboardFilter filter) {
-    return byItem(filter, BY_ITEM.formatted("track_id", "track_name", "artist_name"));
+    return byItem(
+        filter,
+        PERIOD_BY_ITEM.formatted("track_id", "track_name", "artist_name", "period_track_listening"),
+        BY_ITEM.formatted(
+            "track_id", latestSpelling("track_name"), latestSpelling("artist_name")));
   }
 
   List<Ranked> artists(DashboardFilter filter) {
-    return byItem(filter, BY_ITEM.formatted("artist_key", "artist_name", "artist_name"));
+    String artistName = latestSpelling("artist_name");
+    return byItem(
+        filter,
+        PERIOD_BY_ITEM.formatted("artist_key", "artist_name", "artist_name", "period_artist_listening"),
+        BY_ITEM.formatted("artist_key", artistName, artistName));
   }
 
   /** Plays and skips per local hour, 24 entries. */
@@ -73,10 +93,10 @@ class SkipQueries {
         });
   }
 
-  private List<Ranked> byItem(DashboardFilter filter, String sql) {
+  private List<Ranked> byItem(DashboardFilter filter, String wholePeriodSql, String daySql) {
     return warehouse.read(
         (connection, build) ->
-            FactQuery.of(sql, filter)
+            FactQuery.of(filter, wholePeriodSql, daySql)
                 .with(MIN_STREAMS)
                 .with(TOP)
                 .list(connection, Ranked::of));

@@ -7,6 +7,9 @@ import io.listening.webapp.dashboard.DashboardWarehouse;
 import io.listening.webapp.dashboard.FixtureWarehouse;
 import io.listening.webapp.dashboard.Period;
 import java.time.LocalDate;
+import io.listening.webapp.dashboard.DashboardWarehouse.SameDays;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -62,5 +65,13 @@ class OverviewQueriesTest {
             overview(new DashboardFilter(Period.CUSTOM, LocalDate.of(2024, 12, 3), LocalDate.of(2024, 12, 4), null))
                 .isEmpty())
         .isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.listening.webapp.dashboard.DashboardWarehouse#wholePeriodsAndTheirDays")
+  void aWholePeriodReadFromItsRollUpHasTheFiguresOfItsDays(SameDays period) {
+    Overview whole = overview(period.wholePeriod());
+    assertThat(whole.isEmpty()).isFalse();
+    assertThat(whole).isEqualTo(overview(period.days()));
   }
 }

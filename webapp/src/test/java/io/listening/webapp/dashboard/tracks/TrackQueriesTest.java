@@ -9,6 +9,9 @@ import io.listening.webapp.dashboard.DayHistory;
 import io.listening.webapp.dashboard.FixtureWarehouse;
 import io.listening.webapp.dashboard.Ranked;
 import java.time.LocalDate;
+import io.listening.webapp.dashboard.DashboardWarehouse.SameDays;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,5 +47,17 @@ class TrackQueriesTest {
         .containsExactly(LocalDate.of(2024, 12, 1), LocalDate.of(2024, 12, 5));
     assertThat(queries().artistKey(NEVER_GONNA)).isEqualTo("rick astley");
     assertThat(queries().track(DashboardFilter.everything().withUser("bob"), NEVER_GONNA)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.listening.webapp.dashboard.DashboardWarehouse#wholePeriodsAndTheirDays")
+  void aWholePeriodReadFromItsRollUpHasTheFiguresOfItsDays(SameDays period) {
+    assertThat(queries().top(period.wholePeriod()))
+        .isNotEmpty()
+        .isEqualTo(queries().top(period.days()));
+    for (String track : java.util.List.of(NEVER_GONNA, TAKE_ON_ME)) {
+      assertThat(queries().track(period.wholePeriod(), track))
+          .isEqualTo(queries().track(period.days(), track));
+    }
   }
 }
