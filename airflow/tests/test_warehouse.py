@@ -29,15 +29,18 @@ FAKE_DBT = textwrap.dedent(
     args = [a for a in sys.argv[1:] if not a.startswith("--no-")]
     path = os.environ["DBT_DUCKDB_PATH"]
     started_from = None
+    indexes_at_start = 0
     if path != ":memory:" and os.path.exists(path):
         con = duckdb.connect(path, read_only=True)
         started_from = con.execute("select build_id from gold.build_info").fetchone()[0]
+        indexes_at_start = con.execute("select count(*) from duckdb_indexes()").fetchone()[0]
         con.close()
     with open(os.environ["FAKE_DBT_CALLS"], "a") as calls:
         calls.write(json.dumps({{
             "args": args,
             "database": path,
             "started_from": started_from,
+            "indexes_at_start": indexes_at_start,
             "env": {{k: os.environ.get(k) for k in
                     ("LAKE_DIR", "DBT_PROFILES_DIR", "DBT_PROJECT_DIR", "PLAY_THRESHOLD_MS")}},
         }}) + "\\n")
@@ -127,6 +130,31 @@ def test_publish_builds_a_new_file_and_renames_it_over_the_published_one(fake):
         "PLAY_THRESHOLD_MS": None,
     }
     assert warehouse.published_build(settings.published) == built
+
+
+def lookup_indexes(path):
+    con = duckdb.connect(path, read_only=True)
+    try:
+        return con.execute(
+            "select table_name, index_name from duckdb_indexes() order by all"
+        ).fetchall()
+    finally:
+        con.close()
+
+
+def test_the_published_build_has_its_lookup_indexes_and_the_next_build_starts_without_them(
+    fake, monkeypatch
+):
+    settings, calls = fake
+    warehouse.publish(settings)
+    assert lookup_indexes(settings.published) == [("tracks", "lookup_tracks_track_id")]
+
+    # A selective build starts from a copy of the published file, without its indexes.
+    warehouse.publish(settings, ["--select", "tracks"])
+
+    assert calls()[-1]["started_from"] == "new-build"
+    assert calls()[-1]["indexes_at_start"] == 0
+    assert lookup_indexes(settings.published) == [("tracks", "lookup_tracks_track_id")]
 
 
 def test_the_threshold_setting_reaches_dbt_and_is_read_back(fake, monkeypatch):

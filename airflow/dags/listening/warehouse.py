@@ -67,6 +67,20 @@ BUILD_STATE_TABLE = "main.build_state"
 # What the incremental models' watermark is: the latest lake arrival hour silver has read.
 ARRIVAL_WATERMARK_SQL = "select max(arrival_hour) from silver.silver_streams"
 # The project files whose content decides what a build computes (data tests do not).
+# The gold tables the web app looks one seed's rows up in on every recommendation cache miss, and
+# by which columns. Without an index each lookup scans the table: DuckDB's string zone maps keep an
+# 8-byte prefix, and ids such as derived-... share it (a miss took p50 21 ms at 1M events, 9 ms
+# with these, webapp/README.md "Benchmark"). They are created on the finished build, not by dbt:
+# dbt renames tables aside while other threads run, and a second build over indexed tables failed
+# with a missing __dbt_backup table, so a build starts from a copy without them.
+LOOKUP_INDEXES = {
+    "tracks": ("track_id",),
+    "track_transitions": ("track_id",),
+    "track_co_occurrence": ("track_id",),
+    "artist_top_tracks": ("track_id", "artist_key"),
+}
+_LOOKUP_INDEX_PREFIX = "lookup_"
+
 _FINGERPRINTED = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds")
 # The environment variables the project reads that change what it computes.
 _FINGERPRINTED_ENV = ("PLAY_THRESHOLD_MS", "DBT_TARGET")
@@ -403,6 +417,47 @@ def _checkpoint(path: str) -> None:
         raise WarehouseError(f"{path}.wal is still there after the checkpoint; not publishing")
 
 
+def _drop_lookup_indexes(path: str) -> None:
+    """Drops the lookup indexes from a build's starting copy (see LOOKUP_INDEXES)."""
+    import duckdb
+
+    con = duckdb.connect(path)
+    try:
+        names = con.execute(
+            "select index_name from duckdb_indexes() where schema_name = 'gold'"
+            " and starts_with(index_name, ?)",
+            [_LOOKUP_INDEX_PREFIX],
+        ).fetchall()
+        for (name,) in names:
+            con.execute(f'drop index gold."{name}"')
+    finally:
+        con.close()
+
+
+def _create_lookup_indexes(path: str) -> None:
+    """Indexes the finished build's lookup columns (LOOKUP_INDEXES), for the tables it has."""
+    import duckdb
+
+    con = duckdb.connect(path)
+    try:
+        tables = {
+            name
+            for (name,) in con.execute(
+                "select table_name from duckdb_tables() where schema_name = 'gold'"
+            ).fetchall()
+        }
+        for table, columns in LOOKUP_INDEXES.items():
+            if table not in tables:
+                continue
+            for column in columns:
+                con.execute(
+                    f"create index if not exists {_LOOKUP_INDEX_PREFIX}{table}_{column}"
+                    f" on gold.{table} ({column})"
+                )
+    finally:
+        con.close()
+
+
 def _fsync_dir(path: str) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -424,9 +479,11 @@ def publish(settings: Settings, dbt_args: Sequence[str] = ()) -> PublishedBuild:
         log.info("%s (%s)", reason, build)
         if from_copy:
             _copy(published, build)
+            _drop_lookup_indexes(build)
         if run_dbt(settings, ["build", *publish_args(dbt_args)], database=build) != 0:
             kept = f" (failed build kept at {build})" if os.path.exists(build) else ""
             raise WarehouseError(f"dbt build failed; {published} was left untouched{kept}")
+        _create_lookup_indexes(build)
         _record_state(build, fingerprint)
         _checkpoint(build)
         try:
