@@ -128,7 +128,9 @@ c = duckdb.connect(sys.argv[1], read_only=True)
 user = c.sql("select user_id from gold.daily_listening_stats group by 1 order by sum(plays) desc, 1 limit 1").fetchone()[0]
 track = c.sql("select track_id from gold.daily_track_listening group by 1 order by sum(plays) desc, 1 limit 1").fetchone()[0]
 artist = c.sql("select artist_key from gold.daily_track_listening group by 1 order by sum(plays) desc, 1 limit 1").fetchone()[0]
-print(user, track, artist)' "$warehouse")
+from urllib.parse import quote
+# Paths: a key may hold spaces ("artist 0"), which would split the timing lines.
+print(user, quote(track, safe=""), quote(artist, safe=""))' "$warehouse")
   pages=(/ /trends /top-tracks "/tracks/$track" /top-artists "/artists/$artist" /clock /skips /devices
     /sessions /year-in-review /podcasts /data-quality)
 
