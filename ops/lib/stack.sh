@@ -81,6 +81,7 @@ start_webapp() {
   step "Starting the web app on http://localhost:$WEBAPP_PORT"
   (cd "$REPO_ROOT" && DATA_DIR="$DATA_DIR" WEBAPP_PORT="$WEBAPP_PORT" \
     WEBAPP_PIPELINE_COMMAND="${WEBAPP_PIPELINE_COMMAND:-bash ops/pipeline-run.sh}" \
+    WEBAPP_PIPELINE_DIRECTORY="${WEBAPP_PIPELINE_DIRECTORY:-$REPO_ROOT}" \
     exec java -Xmx1g -jar webapp/target/webapp.jar >"$DATA_DIR/webapp.log" 2>&1) &
   WEBAPP_PID=$!
   for _ in $(seq 1 120); do
