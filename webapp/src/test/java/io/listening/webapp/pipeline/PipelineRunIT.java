@@ -174,9 +174,13 @@ class PipelineRunIT {
       start(browser, wait, KEY);
       wait.until(
           driver -> {
+            // The run id, the class and the text reach the page in separate updates: a new
+            // run's id can arrive while the class is still the earlier run's "succeeded".
             WebElement status = driver.findElement(By.id("pipeline-status"));
-            return status.getAttribute("class").contains("pipeline-succeeded")
-                && !Objects.equals(status.getAttribute("data-run"), earlier);
+            String run = status.getAttribute("data-run");
+            return !Objects.equals(run, earlier)
+                && status.getAttribute("class").contains("pipeline-succeeded")
+                && status.getText().startsWith("Pipeline run " + run + " succeeded");
           });
       String id = browser.findElement(By.id("pipeline-status")).getAttribute("data-run");
       assertThat(browser.findElement(By.id("pipeline-status")).getText())
