@@ -5,6 +5,7 @@ import io.listening.webapp.dashboard.FactQuery;
 import io.listening.webapp.dashboard.WholePeriod;
 import io.listening.webapp.warehouse.Warehouse;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
@@ -131,17 +132,7 @@ class OverviewQueries {
     return FactQuery.ofPeriod(PERIOD_TOTALS_SQL, period)
         .first(
             connection,
-            row ->
-                new Totals(
-                    row.getLong("plays"),
-                    row.getLong("skips"),
-                    row.getLong("listening_ms"),
-                    row.getLong("listeners"),
-                    row.getLong("days"),
-                    row.getObject("first_day", LocalDate.class),
-                    row.getObject("last_day", LocalDate.class),
-                    row.getLong("unique_tracks"),
-                    row.getLong("unique_artists")))
+            row -> totals(row, row.getLong("unique_tracks"), row.getLong("unique_artists")))
         .orElse(new Totals(0, 0, 0, 0, 0, null, null, 0, 0));
   }
 
@@ -154,17 +145,21 @@ class OverviewQueries {
     return FactQuery.of(TOTALS_SQL, filter)
         .first(
             connection,
-            row ->
-                new Totals(
-                    row.getLong("plays"),
-                    row.getLong("skips"),
-                    row.getLong("listening_ms"),
-                    row.getLong("listeners"),
-                    row.getLong("days"),
-                    row.getObject("first_day", LocalDate.class),
-                    row.getObject("last_day", LocalDate.class),
-                    uniques[0],
-                    uniques[1]))
+            row -> totals(row, uniques[0], uniques[1]))
         .orElseThrow();
+  }
+
+  /** The figures both reads share, with the distinct tracks and artists each counts its own way. */
+  private static Totals totals(ResultSet row, long tracks, long artists) throws SQLException {
+    return new Totals(
+        row.getLong("plays"),
+        row.getLong("skips"),
+        row.getLong("listening_ms"),
+        row.getLong("listeners"),
+        row.getLong("days"),
+        row.getObject("first_day", LocalDate.class),
+        row.getObject("last_day", LocalDate.class),
+        tracks,
+        artists);
   }
 }
