@@ -1,30 +1,31 @@
 #!/usr/bin/env bash
 # Recommendation API throughput and latency: builds a warehouse from a synthetic lake of EVENTS events
-# (ops/bench/synthetic_lake.py, then ops/dbt-build.sh), runs the web app jar against it with a Redis of
-# its own, and measures with wrk (Debian) cache hits and cache misses at 1 and 16 connections, then
-# hits with Redis stopped, beside `redis-benchmark` GET at 16 connections in the same run. Prints a
-# table with the issue's targets. A benchmark, not a test: nothing fails on a missed target.
+# (ops/bench/synthetic_lake.py, then ops/dbt-build.sh; cached per size by ops/lib/bench-warehouse.sh),
+# runs the web app jar against it with a Redis of its own, and measures with wrk (Debian) cache hits
+# and cache misses at 1 and 16 connections, then hits with Redis stopped, beside `redis-benchmark`
+# GET at 16 connections in the same run. Prints a table with the issue's targets. A benchmark, not a
+# test: nothing fails on a missed target.
 #
 #   ops/bench/api.sh [EVENTS]          (default 1000000)
 #
 #   BENCH_DURATION     wrk duration of each row (default 10s)
-#   BENCH_USERS        users of the synthetic lake (default 3000)
-#   BENCH_TRACKS       tracks, Zipf-like popularity (default 50000)
+#   BENCH_USERS, BENCH_TRACKS, BENCH_CACHE_DIR, BENCH_REBUILD: the cached warehouses
+#                      (ops/lib/bench-warehouse.sh, shared with ops/bench/dashboard.sh)
 #   BENCH_WEB_PORT     the app's port (default 18590)
 #   BENCH_REDIS_PORT   its Redis's port (default 18591)
 #   BENCH_HEAP         -Xmx of the app (default 1g)
-#   KEEP_BENCH_DATA=1  keeps the temporary folder (lake, warehouse, logs)
+#   KEEP_BENCH_DATA=1  keeps the temporary folder (logs)
 #
 # Hits cycle over the 200 most played tracks, warmed first. Misses ask random (track, limit) pairs
 # out of every track and limits 1 to 50; the share that really missed is read from the app's own
 # counter (listening.recommendations.cache) and printed with the row.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
+# shellcheck source=../lib/bench-warehouse.sh
+source "$REPO_ROOT/ops/lib/bench-warehouse.sh"
 
 EVENTS="${1:-1000000}"
 DURATION="${BENCH_DURATION:-10s}"
-USERS="${BENCH_USERS:-3000}"
-TRACKS="${BENCH_TRACKS:-50000}"
 WEB_PORT="${BENCH_WEB_PORT:-18590}"
 REDIS_PORT="${BENCH_REDIS_PORT:-18591}"
 HEAP="${BENCH_HEAP:-1g}"
@@ -41,14 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step "Synthetic lake of $EVENTS events ($USERS users, $TRACKS tracks) and its warehouse"
-"$venv/bin/python" "$REPO_ROOT/ops/bench/synthetic_lake.py" "$root/lake" "$root/next-hour" \
-  --events "$EVENTS" --users "$USERS" --tracks "$TRACKS" --hour-events 1 >"$root/lake.log"
-DATA_DIR="$root" LAKE_DIR="$root/lake" DBT_TARGET_PATH="$root/target" DBT_LOG_PATH="$root/logs" \
-  bash "$REPO_ROOT/ops/dbt-build.sh" --full-refresh >"$root/dbt.log" 2>&1 \
-  || { tail -30 "$root/dbt.log" >&2; die "the warehouse build failed (log above)"; }
-warehouse="$root/warehouse/analytics.duckdb"
-rm -rf "$root/lake" "$root/next-hour"
+warehouse="$(bench_warehouse "$EVENTS")"
 
 # The tracks to ask for: the most played (hits) and every track with recommendations (misses).
 "$venv/bin/python" - "$warehouse" "$root" <<'PY'
@@ -147,7 +141,7 @@ step "Results"
 printf 'machine: %s cores (%s), %s MiB RAM, load average %s; %s events, %s users, %s tracks; wrk %s per row\n' \
   "$(nproc)" "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)" \
   "$(awk '/MemTotal/ { printf "%d", $2 / 1024 }' /proc/meminfo)" "$(cut -d' ' -f1-3 /proc/loadavg)" \
-  "$EVENTS" "$USERS" "$TRACKS" "$DURATION"
+  "$EVENTS" "$BENCH_USERS" "$BENCH_TRACKS" "$DURATION"
 printf 'redis-benchmark GET, 16 connections, same Redis, same run: %s\n' "${redis_get:-n/a}"
 printf '%-13s %5s %10s %8s %8s %9s  %6s  %-26s %-4s %s\n' case conns "requests/s" "p50 ms" "p99 ms" "max ms" misses target met errors
 for row in "${rows[@]}"; do printf '%s\n' "$row"; done

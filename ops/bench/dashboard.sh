@@ -7,28 +7,20 @@
 #
 #   ops/bench/dashboard.sh [EVENTS ...]      (default: 1000000 10000000)
 #
-#   BENCH_USERS       users of the synthetic lake (default 3000)
-#   BENCH_TRACKS      tracks (default 50000)
 #   BENCH_RUNS        runs per measure (default 5)
 #   BENCH_PORT        the webapp's port (default 18290)
-#   BENCH_CACHE_DIR   where lakes and warehouses are kept between runs (default
-#                     ~/.cache/listening-platform/bench-dashboard)
-#   BENCH_REBUILD=1   builds the lake and the warehouse again even when cached
+#   BENCH_USERS, BENCH_TRACKS, BENCH_CACHE_DIR, BENCH_REBUILD: the cached warehouses
+#                     (ops/lib/bench-warehouse.sh, shared with ops/bench/api.sh)
 #   KEEP_BENCH_DATA=1 keeps the temporary folder (logs)
 #
-# A 10M-event lake takes about 11 minutes to write and its warehouse 15 to 25 to build on 2 cores, so
-# both are cached per size: the lake under a key of synthetic_lake.py and the sizes, the warehouse
-# under that key and the dbt project's files. A rerun with neither changed only starts the app and
-# times; a changed model rebuilds the warehouse from the cached lake. Only the newest lake and
-# warehouse of each size are kept.
 # Builds webapp/target/webapp.jar first when it is missing or older than its sources.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 # shellcheck source=../lib/node.sh
 source "$REPO_ROOT/ops/lib/node.sh"
+# shellcheck source=../lib/bench-warehouse.sh
+source "$REPO_ROOT/ops/lib/bench-warehouse.sh"
 
-USERS="${BENCH_USERS:-3000}"
-TRACKS="${BENCH_TRACKS:-50000}"
 RUNS="${BENCH_RUNS:-5}"
 PORT="${BENCH_PORT:-18290}"
 # The issue's targets (2 cores, 10M events), in milliseconds.
@@ -49,22 +41,6 @@ if [ ! -f "$jar" ] || [ -n "$(find "$REPO_ROOT"/{events,recommender,webapp}/src 
   step "Building the webapp jar"
   (cd "$REPO_ROOT" && mvn -q -B -pl webapp -am package -DskipTests)
 fi
-
-CACHE_DIR="${BENCH_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/listening-platform/bench-dashboard}"
-mkdir -p "$CACHE_DIR"
-# Hashes of what a lake and a warehouse are made from, for their cache keys.
-lake_source_hash="$(sha256sum "$REPO_ROOT/ops/bench/synthetic_lake.py" | cut -c1-12)"
-dbt_source_hash="$(cd "$REPO_ROOT" && git ls-files -co --exclude-standard -- dbt airflow/dags/listening |
-  grep -v '^dbt/tests_' | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-12)"
-
-# keep_only_newest GLOB KEEP: removes the cached entries matching GLOB but KEEP.
-keep_only_newest() {
-  local entry
-  for entry in $1; do
-    [ -e "$entry" ] && [ "$entry" != "$2" ] && rm -rf "$entry"
-  done
-  return 0
-}
 
 root="$(mktemp -d "${TMPDIR:-/tmp}/bench-dashboard.XXXXXX")"
 app_pid=""
@@ -93,34 +69,7 @@ stats() {
 for events in "$@"; do
   data_dir="$root/$events"
   mkdir -p "$data_dir"
-  lake_key="$events-$USERS-$TRACKS-$lake_source_hash"
-  lake_dir="$CACHE_DIR/lake-$lake_key"
-  warehouse_dir="$CACHE_DIR/warehouse-$lake_key-$dbt_source_hash"
-  warehouse="$warehouse_dir/warehouse/analytics.duckdb"
-  if [ "${BENCH_REBUILD:-0}" = 1 ]; then rm -rf "$lake_dir" "$warehouse_dir"; fi
-
-  if [ -f "$warehouse" ]; then
-    info "reusing the cached warehouse $warehouse"
-  else
-    if [ -f "$lake_dir/complete" ]; then
-      info "reusing the cached lake $lake_dir"
-    else
-      step "Synthetic lake of $events events ($USERS users, $TRACKS tracks)"
-      rm -rf "$lake_dir"
-      "$dbt_venv/bin/python" "$REPO_ROOT/ops/bench/synthetic_lake.py" "$lake_dir/lake" "$lake_dir/next-hour" \
-        --events "$events" --users "$USERS" --tracks "$TRACKS" --hour-events 1
-      touch "$lake_dir/complete"
-      keep_only_newest "$CACHE_DIR/lake-$events-*" "$lake_dir"
-    fi
-
-    step "Warehouse of $events events: ops/dbt-build.sh --full-refresh"
-    rm -rf "$warehouse_dir"
-    mkdir -p "$warehouse_dir"
-    DATA_DIR="$warehouse_dir" LAKE_DIR="$lake_dir/lake" DBT_TARGET_PATH="$data_dir/target" \
-      DBT_LOG_PATH="$data_dir/logs" bash "$REPO_ROOT/ops/dbt-build.sh" --full-refresh >"$data_dir/dbt.log" 2>&1 ||
-      { tail -30 "$data_dir/dbt.log" >&2; rm -rf "$warehouse_dir"; die "the dbt build of $events events failed (log above)"; }
-    keep_only_newest "$CACHE_DIR/warehouse-$events-*" "$warehouse_dir"
-  fi
+  warehouse="$(bench_warehouse "$events")"
   # The listener the filter switches to (the one with the most plays), and the most played track and
   # artist, whose pages are timed too.
   read -r user track artist < <("$dbt_venv/bin/python" -c 'import duckdb, sys
@@ -154,7 +103,7 @@ done
 step "Results"
 printf 'machine: %s cores, %s MiB RAM, load average %s; %s users, %s tracks, %s runs\n' \
   "$(nproc)" "$(awk '/MemTotal/ { printf "%d", $2 / 1024 }' /proc/meminfo)" \
-  "$(cut -d' ' -f1-3 /proc/loadavg)" "$USERS" "$TRACKS" "$RUNS"
+  "$(cut -d' ' -f1-3 /proc/loadavg)" "$BENCH_USERS" "$BENCH_TRACKS" "$RUNS"
 printf '%11s  %-24s %-14s %10s %8s  %-10s %s\n' "events" "page" "measure" "median ms" "max ms" "target" "met"
 for row in "${rows[@]}"; do
   printf '%s\n' "$row"
