@@ -1,6 +1,5 @@
 package io.listening.webapp.recommendations;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -56,15 +55,15 @@ record RecommendationAnswer(byte[] cached, CacheStatus cache, double queryTimeMs
                 + Math.round(queryTimeMs * 1000) / 1000.0
                 + '}')
             .getBytes(StandardCharsets.US_ASCII);
-    ByteArrayOutputStream body =
-        new ByteArrayOutputStream(
-            cached.length + tail.length + (extraField == null ? 0 : extraField.length + 1));
-    body.writeBytes(cached);
+    // One array of the final size, filled in place: a hit is answered with a single copy.
+    int extra = extraField == null ? 0 : extraField.length + 1;
+    byte[] body = new byte[cached.length + extra + tail.length];
+    System.arraycopy(cached, 0, body, 0, cached.length);
     if (extraField != null) {
-      body.write(',');
-      body.writeBytes(extraField);
+      body[cached.length] = ',';
+      System.arraycopy(extraField, 0, body, cached.length + 1, extraField.length);
     }
-    body.writeBytes(tail);
-    return body.toByteArray();
+    System.arraycopy(tail, 0, body, cached.length + extra, tail.length);
+    return body;
   }
 }
