@@ -17,8 +17,9 @@
 #   KEEP_BENCH_DATA=1  keeps the temporary folder (logs)
 #
 # Hits cycle over the 200 most played tracks, warmed first. Misses ask random (track, limit) pairs
-# out of every track and limits 1 to 50; the share that really missed is read from the app's own
-# counter (listening.recommendations.cache) and printed with the row.
+# out of every track and limits 1 to 50, anonymously; listener misses add a userId, seeded with one
+# of that listener's own tracks (100,000 sampled pairs). The share that really missed is read from
+# the app's own counter (listening.recommendations.cache) and printed with the row.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 # shellcheck source=../lib/bench-warehouse.sh
@@ -55,6 +56,11 @@ if not ids:
     sys.exit("the warehouse has no track with recommendations")
 open(sys.argv[2] + "/hit-ids.txt", "w").write("\n".join(ids[:200]) + "\n")
 open(sys.argv[2] + "/miss-ids.txt", "w").write("\n".join(ids) + "\n")
+# Listener misses: a listener asking with one of their own tracks as the seed, as a live player does.
+pairs = db.execute(
+    "select track_id || ' ' || user_id from (select distinct user_id, track_id"
+    " from gold.user_track_transitions) using sample reservoir(100000 rows) repeatable (7)").fetchall()
+open(sys.argv[2] + "/listener-pairs.txt", "w").write("\n".join(p[0] for p in pairs) + "\n")
 PY
 info "$(wc -l <"$root/miss-ids.txt") tracks with recommendations"
 
@@ -73,6 +79,19 @@ for line in io.lines(os.getenv("IDS")) do ids[#ids + 1] = line end
 math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
 request = function()
   return wrk.format("GET", "/api/recommendations/" .. ids[math.random(#ids)] .. "?limit=" .. math.random(50))
+end
+LUA
+
+cat >"$root/listener-misses.lua" <<'LUA'
+local pairs = {}
+for line in io.lines(os.getenv("IDS")) do
+  local track, user = line:match("^(%S+) (%S+)$")
+  pairs[#pairs + 1] = { track, user }
+end
+math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+request = function()
+  local p = pairs[math.random(#pairs)]
+  return wrk.format("GET", "/api/recommendations/" .. p[1] .. "?userId=" .. p[2] .. "&limit=" .. math.random(50))
 end
 LUA
 
@@ -117,7 +136,7 @@ measure() {
   [ "$target_rps" = "-" ] || target=">= $target_rps/s"
   [ "$target_p99" = "-" ] || target="${target:+$target, }p99 <= $target_p99 ms"
   target="${target:--}"
-  rows+=("$(printf '%-13s %5s %10s %8s %8s %9s  %5s%%  %-26s %-4s %s' "$name" "$connections" "$rps" \
+  rows+=("$(printf '%-15s %5s %10s %8s %8s %9s  %5s%%  %-26s %-4s %s' "$name" "$connections" "$rps" \
     "$p50" "$p99" "$max" "$(awk -v h="$hits" -v m="$misses" 'BEGIN { printf "%.0f", (h + m) ? 100 * m / (h + m) : 0 }')" \
     "$target" "$met" "${errors:-}")")
   info "$name, $connections connections: $rps requests/s, p50 $p50 ms, p99 $p99 ms"
@@ -126,12 +145,15 @@ measure() {
 step "Warming up (JIT) for $DURATION, not measured"
 IDS="$root/hit-ids.txt" wrk -t2 -c16 -d"$DURATION" -s "$root/hits.lua" "$BASE" >/dev/null
 IDS="$root/miss-ids.txt" wrk -t2 -c16 -d"$DURATION" -s "$root/misses.lua" "$BASE" >/dev/null
+IDS="$root/listener-pairs.txt" wrk -t2 -c16 -d"$DURATION" -s "$root/listener-misses.lua" "$BASE" >/dev/null
 
 step "Measuring ($DURATION per row)"
 measure hit 1 "$root/hits.lua" "$root/hit-ids.txt" - -
 measure hit 16 "$root/hits.lua" "$root/hit-ids.txt" 10000 5
 measure miss 1 "$root/misses.lua" "$root/miss-ids.txt" - 20
 measure miss 16 "$root/misses.lua" "$root/miss-ids.txt" - -
+measure "miss, listener" 1 "$root/listener-misses.lua" "$root/listener-pairs.txt" - 20
+measure "miss, listener" 16 "$root/listener-misses.lua" "$root/listener-pairs.txt" - -
 redis_get="$(redis-benchmark -p "$REDIS_PORT" -t get -c 16 -n 200000 --csv 2>/dev/null |
   awk -F',' '/^"GET"/ { gsub(/"/, ""); printf "%.0f requests/s, p50 %s ms, p99 %s ms", $2, $5, $7 }')"
 DATA_DIR="$root" REDIS_PORT="$REDIS_PORT" bash "$REPO_ROOT/ops/redis.sh" stop >/dev/null
@@ -143,5 +165,5 @@ printf 'machine: %s cores (%s), %s MiB RAM, load average %s; %s events, %s users
   "$(awk '/MemTotal/ { printf "%d", $2 / 1024 }' /proc/meminfo)" "$(cut -d' ' -f1-3 /proc/loadavg)" \
   "$EVENTS" "$BENCH_USERS" "$BENCH_TRACKS" "$DURATION"
 printf 'redis-benchmark GET, 16 connections, same Redis, same run: %s\n' "${redis_get:-n/a}"
-printf '%-13s %5s %10s %8s %8s %9s  %6s  %-26s %-4s %s\n' case conns "requests/s" "p50 ms" "p99 ms" "max ms" misses target met errors
+printf '%-15s %5s %10s %8s %8s %9s  %6s  %-26s %-4s %s\n' case conns "requests/s" "p50 ms" "p99 ms" "max ms" misses target met errors
 for row in "${rows[@]}"; do printf '%s\n' "$row"; done
