@@ -38,7 +38,7 @@ bench_warehouse() {
   key="$events-$BENCH_USERS-$BENCH_TRACKS-$lake_hash"
   lake_dir="$BENCH_CACHE_DIR/lake-$key"
   warehouse_dir="$BENCH_CACHE_DIR/warehouse-$key-$dbt_hash"
-  warehouse="$warehouse_dir/warehouse/analytics.duckdb"
+  warehouse="$(DATA_DIR="$warehouse_dir" listening_program contract warehouse-path)"
   if [ "${BENCH_REBUILD:-0}" = 1 ]; then rm -rf "$lake_dir" "$warehouse_dir"; fi
 
   if [ -f "$warehouse_dir/complete" ]; then
