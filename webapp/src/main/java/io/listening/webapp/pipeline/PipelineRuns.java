@@ -191,12 +191,13 @@ public class PipelineRuns implements DisposableBean {
   /**
    * Stops the command and whatever it started (the shell's children: Maven, Java, dbt), gently
    * first. The children are listed before the shell is stopped, since they stop being its
-   * descendants once it is gone.
+   * descendants once it is gone. The shell is stopped before its children: stopped after them, it
+   * could outlive its foreground child long enough to print "Terminated" into the run's output.
    */
   private static void stop(Process running) {
     List<ProcessHandle> children = running.descendants().toList();
-    children.forEach(ProcessHandle::destroy);
     running.destroy();
+    children.forEach(ProcessHandle::destroy);
     try {
       if (!running.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
         children.forEach(ProcessHandle::destroyForcibly);
