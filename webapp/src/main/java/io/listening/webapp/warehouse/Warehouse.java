@@ -141,7 +141,10 @@ public class Warehouse implements DisposableBean {
     return withSnapshot(checkDue(), action);
   }
 
-  private <T> T withSnapshot(boolean check, Function<Snapshot, T> action) {
+  private <T> T withSnapshot(boolean checkDue, Function<Snapshot, T> action) {
+    // Until a build is open every request looks at the file: a request racing the first one's open
+    // would otherwise find nothing open yet and answer 503 although a build is published.
+    boolean check = checkDue || current == null;
     Optional<FileVersion> published = check ? FileVersion.of(path) : Optional.empty();
     lock.readLock().lock();
     try {

@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,16 +107,40 @@ class WarehouseTest {
   }
 
   @Test
-  void aBuildPublishedWhileNoneWasIsPickedUpOnceTheCheckIntervalHasPassed() throws Exception {
+  void aBuildPublishedWhileNoneWasIsPickedUpByTheNextRequestWithoutWaitingForTheInterval()
+      throws Exception {
     Path published = dataDir.resolve("warehouse/analytics.duckdb");
     assertThatThrownBy(() -> open(Duration.ofSeconds(1)).currentBuild())
         .isInstanceOf(WarehouseUnavailableException.class);
     GoldWarehouse.publish(published, "build-1");
 
-    nanoTime.addAndGet(Duration.ofMillis(500).toNanos());
-    assertThatThrownBy(warehouse::currentBuild).isInstanceOf(WarehouseUnavailableException.class);
-    nanoTime.addAndGet(Duration.ofMillis(500).toNanos());
+    nanoTime.addAndGet(Duration.ofMillis(1).toNanos());
     assertThat(warehouse.currentBuild().buildId()).isEqualTo("build-1");
+  }
+
+  @Test
+  void requestsArrivingTogetherWhileTheFirstBuildOpensAllReadIt() throws Exception {
+    GoldWarehouse.publish(dataDir.resolve("warehouse/analytics.duckdb"), "build-1");
+    open(Duration.ofSeconds(1));
+    int requests = 8;
+    CyclicBarrier together = new CyclicBarrier(requests);
+    ExecutorService pool = Executors.newFixedThreadPool(requests);
+    try {
+      List<Future<String>> builds = new ArrayList<>();
+      for (int request = 0; request < requests; request++) {
+        builds.add(
+            pool.submit(
+                () -> {
+                  together.await();
+                  return warehouse.read((connection, build) -> build.buildId());
+                }));
+      }
+      for (Future<String> build : builds) {
+        assertThat(build.get(30, TimeUnit.SECONDS)).isEqualTo("build-1");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
