@@ -19,31 +19,49 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A real (embedded, KRaft) broker with the now-playing topic as the poller creates it: compacted,
- * two partitions, keyed by user. Publishes records in the poller's format.
+ * A real broker (embedded KRaft, or one running elsewhere) with the now-playing topic as the poller
+ * creates it: compacted, two partitions, keyed by user. Publishes records in the poller's format.
  */
 public final class NowPlayingBroker implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final EmbeddedKafkaKraftBroker broker;
+  private final EmbeddedKafkaKraftBroker embedded;
+  private final String bootstrapServers;
   private final KafkaProducer<String, String> producer;
 
-  private NowPlayingBroker(EmbeddedKafkaKraftBroker broker) {
-    this.broker = broker;
+  private NowPlayingBroker(EmbeddedKafkaKraftBroker embedded, String bootstrapServers) {
+    this.embedded = embedded;
+    this.bootstrapServers = bootstrapServers;
     this.producer =
         new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
             new StringSerializer(),
             new StringSerializer());
   }
 
+  /** An embedded broker of this test JVM, stopped by {@link #close()}. */
   public static NowPlayingBroker start() {
     EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2);
     broker.afterPropertiesSet();
+    try {
+      createTopic(broker.getBrokersAsString());
+    } catch (RuntimeException e) {
+      broker.destroy();
+      throw e;
+    }
+    return new NowPlayingBroker(broker, broker.getBrokersAsString());
+  }
+
+  /** The topic on a broker running elsewhere, which {@link #close()} leaves running. */
+  public static NowPlayingBroker on(String bootstrapServers) {
+    createTopic(bootstrapServers);
+    return new NowPlayingBroker(null, bootstrapServers);
+  }
+
+  private static void createTopic(String bootstrapServers) {
     try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       admin
           .createTopics(
               List.of(
@@ -55,14 +73,12 @@ public final class NowPlayingBroker implements AutoCloseable {
           .all()
           .get();
     } catch (Exception e) {
-      broker.destroy();
       throw new IllegalStateException("Creating the now-playing topic failed", e);
     }
-    return new NowPlayingBroker(broker);
   }
 
   public String bootstrapServers() {
-    return broker.getBrokersAsString();
+    return bootstrapServers;
   }
 
   /** A record as the poller writes it for a track. */
@@ -80,7 +96,7 @@ public final class NowPlayingBroker implements AutoCloseable {
   }
 
   /** The poller's record of a track with the given Spotify id. */
-  static Map<String, Object> track(
+  public static Map<String, Object> track(
       String userId,
       String status,
       Instant observedAt,
@@ -122,7 +138,7 @@ public final class NowPlayingBroker implements AutoCloseable {
     return record;
   }
 
-  void publish(String userId, Map<String, Object> record) {
+  public void publish(String userId, Map<String, Object> record) {
     try {
       send(userId, JSON.writeValueAsString(record));
     } catch (JsonProcessingException e) {
@@ -142,6 +158,8 @@ public final class NowPlayingBroker implements AutoCloseable {
   @Override
   public void close() {
     producer.close();
-    broker.destroy();
+    if (embedded != null) {
+      embedded.destroy();
+    }
   }
 }

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.listening.webapp.ApiClient;
 import io.listening.webapp.GoldWarehouse;
+import io.listening.webapp.RedisServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +39,7 @@ class RedisDownIT {
 
   private static final Path DATA_DIR = GoldWarehouse.newDataDir();
   private static final Path WAREHOUSE = DATA_DIR.resolve("warehouse/analytics.duckdb");
-  private static final int REDIS_PORT = freePort();
+  private static final RedisServer REDIS = new RedisServer();
   private static final String DOWN = "Redis is unavailable";
   private static final String BACK = "Redis answers again";
 
@@ -52,12 +47,10 @@ class RedisDownIT {
   static void warehouseAndClosedRedisPort(DynamicPropertyRegistry registry) {
     registry.add("listening.warehouse.path", WAREHOUSE::toString);
     registry.add("spring.data.redis.host", () -> "127.0.0.1");
-    registry.add("spring.data.redis.port", () -> REDIS_PORT);
+    registry.add("spring.data.redis.port", REDIS::port);
   }
 
   @LocalServerPort private int port;
-
-  private Process redis;
 
   @BeforeAll
   static void publish() throws Exception {
@@ -66,10 +59,7 @@ class RedisDownIT {
 
   @AfterEach
   void stopRedis() throws InterruptedException {
-    if (redis != null) {
-      redis.destroy();
-      redis.waitFor();
-    }
+    REDIS.stop();
   }
 
   @AfterAll
@@ -87,13 +77,12 @@ class RedisDownIT {
     assertThat(occurrences(output, DOWN)).isEqualTo(1);
     assertThat(occurrences(output, BACK)).isZero();
 
-    startRedis();
+    REDIS.start();
     assertThat(recommend(api)).isEqualTo("miss");
     assertThat(recommend(api)).isEqualTo("hit");
     assertThat(occurrences(output, BACK)).isEqualTo(1);
 
-    redis.destroy();
-    redis.waitFor();
+    REDIS.stop();
     // One miss computes the answer; the in-memory fallback answers the repeats.
     assertThat(List.of(recommend(api), recommend(api), recommend(api)))
         .containsExactly("miss", "hit", "hit");
@@ -111,50 +100,7 @@ class RedisDownIT {
     return json(response).get("cache").asText();
   }
 
-  private void startRedis() throws IOException, InterruptedException {
-    redis =
-        new ProcessBuilder(
-                "redis-server",
-                "--port",
-                String.valueOf(REDIS_PORT),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no")
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectErrorStream(true)
-            .start();
-    awaitUntil(RedisDownIT::redisListens, Duration.ofSeconds(10));
-  }
-
-  private static boolean redisListens() {
-    try (Socket socket = new Socket("127.0.0.1", REDIS_PORT)) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static void awaitUntil(BooleanSupplier condition, Duration timeout)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("waited %s", timeout).isBefore(deadline);
-      Thread.sleep(50);
-    }
-  }
-
   private static int occurrences(CapturedOutput output, String text) {
     return output.getOut().split(text, -1).length - 1;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
