@@ -14,6 +14,7 @@
 #   BENCH_WEB_PORT     the app's port (default 18590)
 #   BENCH_REDIS_PORT   its Redis's port (default 18591)
 #   BENCH_HEAP         -Xmx of the app (default 1g)
+#   BENCH_JAVA_OPTS    more JVM options of the app, e.g. a collector to compare (default none)
 #   KEEP_BENCH_DATA=1  keeps the temporary folder (logs)
 #
 # Hits cycle over the 200 most played tracks, warmed first. Misses ask random (track, limit) pairs
@@ -30,6 +31,7 @@ DURATION="${BENCH_DURATION:-10s}"
 WEB_PORT="${BENCH_WEB_PORT:-18590}"
 REDIS_PORT="${BENCH_REDIS_PORT:-18591}"
 HEAP="${BENCH_HEAP:-1g}"
+read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 BASE="http://127.0.0.1:$WEB_PORT"
 
 ensure_apt_packages wrk redis-server redis-tools curl
@@ -99,7 +101,7 @@ step "Building and starting the web app on $BASE, Redis on 127.0.0.1:$REDIS_PORT
 (cd "$REPO_ROOT" && mvn -B -q -pl webapp -am package -DskipTests)
 DATA_DIR="$root" REDIS_PORT="$REDIS_PORT" bash "$REPO_ROOT/ops/redis.sh" start >/dev/null
 WEBAPP_PORT="$WEB_PORT" REDIS_PORT="$REDIS_PORT" WEBAPP_WAREHOUSE_PATH="$warehouse" \
-  WEBAPP_KAFKA_BOOTSTRAP_SERVERS="" java -Xmx"$HEAP" -jar "$REPO_ROOT/webapp/target/webapp.jar" \
+  WEBAPP_KAFKA_BOOTSTRAP_SERVERS="" java -Xmx"$HEAP" "${JAVA_OPTS[@]}" -jar "$REPO_ROOT/webapp/target/webapp.jar" \
   >"$root/webapp.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 120); do curl -sf -o /dev/null "$BASE/api/stats/totals" && break; sleep 1; done
@@ -164,6 +166,7 @@ printf 'machine: %s cores (%s), %s MiB RAM, load average %s; %s events, %s users
   "$(nproc)" "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)" \
   "$(awk '/MemTotal/ { printf "%d", $2 / 1024 }' /proc/meminfo)" "$(cut -d' ' -f1-3 /proc/loadavg)" \
   "$EVENTS" "$BENCH_USERS" "$BENCH_TRACKS" "$DURATION"
+printf 'app JVM: -Xmx%s %s\n' "$HEAP" "${BENCH_JAVA_OPTS:-(default collector, G1)}"
 printf 'redis-benchmark GET, 16 connections, same Redis, same run: %s\n' "${redis_get:-n/a}"
 printf '%-15s %5s %10s %8s %8s %9s  %6s  %-26s %-4s %s\n' case conns "requests/s" "p50 ms" "p99 ms" "max ms" misses target met errors
 for row in "${rows[@]}"; do printf '%s\n' "$row"; done
