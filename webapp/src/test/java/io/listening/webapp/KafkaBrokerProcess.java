@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,8 +19,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
   private static final Path SCRIPT = Path.of("..", "ops", "kafka.sh").toAbsolutePath().normalize();
 
-  private final int port = freePort();
-  private final int controllerPort = freePort();
+  private final int port = FreePorts.next();
+  private final int controllerPort = FreePorts.next();
   private final Path directory;
 
   public KafkaBrokerProcess() {
@@ -64,9 +63,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     environment.put("DATA_DIR", directory.toString());
     try {
       int exit = script.start().waitFor();
-      assertThat(exit)
-          .as("ops/kafka.sh %s exited %d: %s", command, exit, Files.readString(directory.resolve("kafka.sh.log")))
-          .isZero();
+      String output = Files.readString(directory.resolve("kafka.sh.log"));
+      assertThat(exit).as("ops/kafka.sh %s exited %d: %s", command, exit, output).isZero();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -75,11 +73,4 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -34,8 +34,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The API under a steady load of cache hits, cache misses, a listener's recommendations, now
  * playing and the totals, while the test stops Redis and starts it again, restarts the broker
- * (its log kept), and publishes a new warehouse build: no request of the load fails. Redis ({@link RedisServer}) and the broker ({@link NowPlayingBroker}) are the test's own,
- * so stopping them disturbs no other test; the app keeps its production timeouts.
+ * (its log kept), and publishes a new warehouse build: no request of the load fails. Redis ({@link
+ * RedisServer}) and the broker ({@link KafkaBrokerProcess}) are the test's own, so stopping them
+ * disturbs no other test; the app keeps its production timeouts.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -135,15 +136,16 @@ class LoadThroughOutagesIT {
     assertThat(answeredPerPhase)
         .as("requests answered in each phase")
         .allSatisfy((name, answered) -> assertThat(answered.get()).as(name).isGreaterThan(10));
-    assertThat(json(api.get("/api/recommendations/" + GoldWarehouse.NEVER_GONNA)).get("build_id").asText())
-        .isEqualTo(newBuild);
+    HttpResponse<String> last = api.get("/api/recommendations/" + GoldWarehouse.NEVER_GONNA);
+    assertThat(json(last).get("build_id").asText()).isEqualTo(newBuild);
   }
 
   /** Sends the load's requests in turn until the test ends, noting every answer that is not 200. */
   private void load(ApiClient api, int seed) {
     List<String> paths = new ArrayList<>();
     paths.add("/api/recommendations/" + GoldWarehouse.NEVER_GONNA + "?limit=3");
-    paths.add("/api/recommendations/" + GoldWarehouse.NEVER_GONNA + "?userId=" + GoldWarehouse.ALICE);
+    paths.add(
+        "/api/recommendations/" + GoldWarehouse.NEVER_GONNA + "?userId=" + GoldWarehouse.ALICE);
     paths.add("/api/users/" + GoldWarehouse.ALICE + "/recommendations");
     paths.add("/api/users/" + LISTENER + "/recommendations");
     paths.add("/api/users/" + LISTENER + "/now-playing");
@@ -158,7 +160,8 @@ class LoadThroughOutagesIT {
       try {
         HttpResponse<String> response = api.get(path);
         if (response.statusCode() != 200) {
-          failures.add(during + ": " + path + " answered " + response.statusCode() + " " + response.body());
+          failures.add(
+              during + ": " + path + " answered " + response.statusCode() + " " + response.body());
         }
       } catch (RuntimeException e) {
         failures.add(during + ": " + path + " failed: " + e);
@@ -174,7 +177,9 @@ class LoadThroughOutagesIT {
 
   private static String playingNow(ApiClient api) {
     HttpResponse<String> response = api.get("/api/users/" + LISTENER + "/now-playing");
-    return response.statusCode() == 200 ? json(response).path("track").path("track_id").asText() : "";
+    return response.statusCode() == 200
+        ? json(response).path("track").path("track_id").asText()
+        : "";
   }
 
   private static String firstRecommendation(ApiClient api) {

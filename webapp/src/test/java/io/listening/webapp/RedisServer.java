@@ -3,8 +3,6 @@ package io.listening.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +20,7 @@ public final class RedisServer implements AutoCloseable {
 
   /** A server for a free port, not yet started. */
   public RedisServer() {
-    this.port = freePort();
+    this.port = FreePorts.next();
   }
 
   public int port() {
@@ -48,7 +46,9 @@ public final class RedisServer implements AutoCloseable {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (!listens()) {
       assertThat(process.isAlive()).as("redis-server on port %d exited", port).isTrue();
-      assertThat(Instant.now()).as("redis-server listens within %s", START_TIMEOUT).isBefore(deadline);
+      assertThat(Instant.now())
+          .as("redis-server listens within %s", START_TIMEOUT)
+          .isBefore(deadline);
       Thread.sleep(50);
     }
   }
@@ -75,11 +75,4 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
